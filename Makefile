@@ -1,0 +1,48 @@
+# micrograd, the book: `make html` to build the book, `make test` to check everything.
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+SPHINX  := $(PYTHON) -m sphinx -c . -W --keep-going -n -j 1
+SOURCE  := book
+BUILD   := _build
+STAMP   := $(VENV)/.installed
+
+.PHONY: html doctest test lint pytest serve bench clean graphviz
+
+html: $(STAMP) graphviz
+	$(SPHINX) -b html $(SOURCE) $(BUILD)/html
+	@echo "The book is in $(BUILD)/html/index.html"
+
+doctest: $(STAMP) graphviz
+	$(SPHINX) -b doctest $(SOURCE) $(BUILD)/doctest
+
+test: lint pytest doctest html
+
+lint: $(STAMP)
+	$(PYTHON) -m ruff check .
+
+pytest: $(STAMP) graphviz
+	$(PYTHON) -m pytest -q
+
+serve: $(STAMP) graphviz
+	$(PYTHON) -m sphinx_autobuild -c . -W -n $(SOURCE) $(BUILD)/html --watch micrograd
+
+bench: $(STAMP)
+	$(PYTHON) benchmarks/run.py
+
+clean:
+	rm -rf $(BUILD)
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e '.[book,test]'
+	touch $@
+
+# Graphviz's `dot` draws the graph pictures; install it on Debian when we can.
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	  else \
+	    echo "Graphviz's dot is missing: install the 'graphviz' package (e.g. sudo apt-get install graphviz)"; exit 1; \
+	  fi; }

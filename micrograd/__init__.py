@@ -1,0 +1,27 @@
+"""micrograd: a scalar reverse-mode autodiff engine and a small neural-net library.
+
+>>> from micrograd import Value
+>>> x = Value(2.0)
+>>> y = x * x + 3 * x
+>>> y.backward()
+>>> y.data, x.grad
+(10.0, 7.0)
+"""
+
+from micrograd.data import tiny_dataset, two_moons
+from micrograd.draw import draw_dot
+from micrograd.engine import Value, as_value, weighted_sum
+from micrograd.gradcheck import (central_difference, forward_difference, gradient_check,
+                                 partial_derivatives, relative_error)
+from micrograd.graph import topological_order, trace
+from micrograd.losses import accuracy, l2_penalty, max_margin_loss, squared_error
+from micrograd.nn import MLP, Layer, Module, Neuron
+from micrograd.optim import SGD
+
+__all__ = [
+    "MLP", "SGD", "Layer", "Module", "Neuron", "Value",
+    "accuracy", "as_value", "central_difference", "draw_dot", "forward_difference",
+    "gradient_check", "l2_penalty", "max_margin_loss", "partial_derivatives",
+    "relative_error", "squared_error", "tiny_dataset", "topological_order", "trace",
+    "two_moons", "weighted_sum",
+]

@@ -1,0 +1,294 @@
+"""The scalar ``Value`` and its reverse-mode automatic differentiation.
+
+Taught in the chapters "The Value object", "Backward through each operation" and
+"Topological order and backward()". Each operation computes its result and
+records, next to the inputs, the *local derivative* of the result with respect
+to each input. ``backward()`` then needs only one rule, the chain rule: a node
+passes ``local derivative * its own grad`` to each input.
+
+Storing numbers instead of a closure per node keeps every node free of
+reference cycles, so the garbage collector has nothing to chase.
+"""
+
+import math
+import operator
+
+from micrograd.graph import topological_order
+
+
+class Value:
+    """A scalar that remembers how it was computed, so it can be differentiated.
+
+    >>> a = Value(2.0, label="a")
+    >>> b = Value(-3.0, label="b")
+    >>> c = a * b + a
+    >>> c
+    Value(data=-4.0, grad=0.0)
+    >>> c.backward()
+    >>> a.grad, b.grad
+    (-2.0, 2.0)
+    """
+
+    __slots__ = ("data", "grad", "label", "_prev", "_op", "_local_grads")
+
+    def __init__(self, data, _children=(), _op="", label="", _local_grads=()):
+        if isinstance(data, bool) or not isinstance(data, (int, float)):
+            raise TypeError(f"Value needs an int or float, got {type(data).__name__}: {data!r}")
+        self.data = float(data)
+        self.grad = 0.0
+        self.label = label
+        self._prev = tuple(_children)
+        self._op = _op
+        self._local_grads = _local_grads
+
+    def __repr__(self):
+        """Show the number and its gradient.
+
+        >>> Value(1.5)
+        Value(data=1.5, grad=0.0)
+        """
+        return f"Value(data={self.data!r}, grad={self.grad!r})"
+
+    def __add__(self, other):
+        """``self + other``: both local derivatives are 1.
+
+        >>> Value(2.0) + 3
+        Value(data=5.0, grad=0.0)
+        """
+        other = as_value(other)
+        return Value(self.data + other.data, (self, other), "+", _local_grads=(1.0, 1.0))
+
+    def __mul__(self, other):
+        """``self * other``: each input's local derivative is the *other* input.
+
+        >>> Value(2.0) * Value(-4.0)
+        Value(data=-8.0, grad=0.0)
+        """
+        other = as_value(other)
+        return Value(self.data * other.data, (self, other), "*",
+                     _local_grads=(other.data, self.data))
+
+    def __pow__(self, exponent):
+        """``self ** exponent`` for a constant exponent: d/dx xⁿ = n·xⁿ⁻¹.
+
+        >>> Value(3.0) ** 2
+        Value(data=9.0, grad=0.0)
+        >>> Value(-8.0) ** 0.5
+        Traceback (most recent call last):
+        ...
+        ValueError: cannot raise negative Value(-8.0) to the non-integer power 0.5
+        """
+        if isinstance(exponent, bool) or not isinstance(exponent, (int, float)):
+            raise TypeError(
+                f"Value ** exponent needs an int or float exponent, got "
+                f"{type(exponent).__name__}; for a Value y, write (y * x.log()).exp()")
+        x = self.data
+        if x < 0 and not float(exponent).is_integer():
+            raise ValueError(
+                f"cannot raise negative Value({x!r}) to the non-integer power {exponent!r}")
+        return Value(x ** exponent, (self,), f"**{exponent}",
+                     _local_grads=(exponent * x ** (exponent - 1),))
+
+    def exp(self):
+        """``e ** self``: the exponential is its own derivative.
+
+        >>> Value(0.0).exp()
+        Value(data=1.0, grad=0.0)
+        """
+        e = math.exp(self.data)
+        return Value(e, (self,), "exp", _local_grads=(e,))
+
+    def log(self):
+        """Natural logarithm: d/dx ln x = 1/x.
+
+        >>> Value(1.0).log()
+        Value(data=0.0, grad=0.0)
+        >>> Value(0.0).log()
+        Traceback (most recent call last):
+        ...
+        ValueError: log needs a positive Value, got 0.0
+        """
+        x = self.data
+        if x <= 0:
+            raise ValueError(f"log needs a positive Value, got {x!r}")
+        return Value(math.log(x), (self,), "log", _local_grads=(1.0 / x,))
+
+    def tanh(self):
+        """Hyperbolic tangent: d/dx tanh x = 1 - tanh² x.
+
+        ``math.tanh`` saturates at ±1 for large inputs instead of overflowing.
+
+        >>> Value(0.0).tanh()
+        Value(data=0.0, grad=0.0)
+        >>> Value(1000.0).tanh()
+        Value(data=1.0, grad=0.0)
+        """
+        t = math.tanh(self.data)
+        return Value(t, (self,), "tanh", _local_grads=(1.0 - t * t,))
+
+    def sigmoid(self):
+        """Logistic sigmoid 1 / (1 + e⁻ˣ): d/dx σ(x) = σ(x)·(1 - σ(x)).
+
+        >>> Value(0.0).sigmoid()
+        Value(data=0.5, grad=0.0)
+        >>> Value(-1000.0).sigmoid()
+        Value(data=0.0, grad=0.0)
+        """
+        s = _logistic(self.data)
+        return Value(s, (self,), "sigmoid", _local_grads=(s * (1.0 - s),))
+
+    def relu(self):
+        """Rectified linear unit max(0, x): slope 1 for x > 0, else 0.
+
+        >>> Value(-2.0).relu(), Value(3.0).relu()
+        (Value(data=0.0, grad=0.0), Value(data=3.0, grad=0.0))
+        """
+        positive = self.data > 0
+        return Value(self.data if positive else 0.0, (self,), "ReLU",
+                     _local_grads=(1.0 if positive else 0.0,))
+
+    def __neg__(self):
+        """``-self``, as ``self * -1``.
+
+        >>> -Value(2.0)
+        Value(data=-2.0, grad=0.0)
+        """
+        return self * -1
+
+    def __sub__(self, other):
+        """``self - other``, as ``self + (-other)``.
+
+        >>> Value(5.0) - 2
+        Value(data=3.0, grad=0.0)
+        """
+        return self + (-as_value(other))
+
+    def __truediv__(self, other):
+        """``self / other``, as ``self * other ** -1``.
+
+        >>> Value(1.0) / 4
+        Value(data=0.25, grad=0.0)
+        >>> Value(1.0) / 0
+        Traceback (most recent call last):
+        ...
+        ZeroDivisionError: division by zero Value
+        """
+        other = as_value(other)
+        if other.data == 0:
+            raise ZeroDivisionError("division by zero Value")
+        return self * other ** -1
+
+    def __radd__(self, other):
+        """``other + self`` when ``other`` is a plain number, as in ``sum([...])``.
+
+        >>> 2 + Value(1.0)
+        Value(data=3.0, grad=0.0)
+        """
+        return self + other
+
+    def __rmul__(self, other):
+        """``other * self`` when ``other`` is a plain number.
+
+        >>> 2 * Value(1.5)
+        Value(data=3.0, grad=0.0)
+        """
+        return self * other
+
+    def __rsub__(self, other):
+        """``other - self``: the plain number comes first.
+
+        >>> 5 - Value(2.0)
+        Value(data=3.0, grad=0.0)
+        """
+        return as_value(other) - self
+
+    def __rtruediv__(self, other):
+        """``other / self``: the plain number is the numerator.
+
+        >>> 1 / Value(4.0)
+        Value(data=0.25, grad=0.0)
+        """
+        return as_value(other) / self
+
+    def _backward(self):
+        """Apply the chain rule one step: pass this node's gradient to its inputs.
+
+        >>> a = Value(3.0)
+        >>> b = a * 2
+        >>> b.grad = 1.0
+        >>> b._backward()
+        >>> a.grad
+        2.0
+        """
+        grad = self.grad
+        for child, local_grad in zip(self._prev, self._local_grads):
+            child.grad += local_grad * grad
+
+    def backward(self):
+        """Fill in ``grad`` for every node this one depends on: d self / d node.
+
+        Interior nodes get fresh gradients on every call. Leaves *accumulate*:
+        a second call adds the same gradients again, just as PyTorch does, so
+        zero them (``zero_grad()``) before each backward pass in a loop.
+
+        >>> x = Value(3.0)
+        >>> y = x * x
+        >>> y.backward()
+        >>> x.grad
+        6.0
+        >>> y.backward()
+        >>> x.grad
+        12.0
+        """
+        order = topological_order(self)
+        for node in order:
+            if node._prev:
+                node.grad = 0.0
+        self.grad += 1.0
+        for node in reversed(order):
+            node._backward()
+
+
+def as_value(x):
+    """Return ``x`` if it is a ``Value``, else wrap the plain number in one.
+
+    >>> as_value(2)
+    Value(data=2.0, grad=0.0)
+    >>> as_value("2")
+    Traceback (most recent call last):
+    ...
+    TypeError: Value needs an int or float, got str: '2'
+    """
+    return x if isinstance(x, Value) else Value(x)
+
+
+def weighted_sum(weights, inputs, bias):
+    """Return ``bias + Σ wᵢ·xᵢ`` as a single node, the heart of a neuron.
+
+    The same number as ``sum((w * x for w, x in zip(weights, inputs)), bias)``,
+    with the same gradients, but one node instead of two per input:
+    d/dwᵢ = xᵢ, d/dxᵢ = wᵢ and d/db = 1. All arguments are ``Value`` objects.
+
+    >>> w = [Value(2.0), Value(-1.0)]
+    >>> out = weighted_sum(w, [Value(3.0), Value(4.0)], Value(0.5))
+    >>> out
+    Value(data=2.5, grad=0.0)
+    >>> out.backward()
+    >>> [wi.grad for wi in w]
+    [3.0, 4.0]
+    """
+    if len(weights) != len(inputs):
+        raise ValueError(f"weighted_sum needs one input per weight: "
+                         f"{len(weights)} weights, got {len(inputs)} inputs")
+    w_data = [w.data for w in weights]
+    x_data = [x.data for x in inputs]
+    data = sum(map(operator.mul, w_data, x_data), bias.data)
+    return Value(data, (*weights, *inputs, bias), "Σwx", _local_grads=(*x_data, *w_data, 1.0))
+
+
+def _logistic(x):
+    """1 / (1 + e⁻ˣ), computed without overflow for any sign of x."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)

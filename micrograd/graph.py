@@ -1,0 +1,51 @@
+"""Walking a computation graph: the order in which backpropagation visits nodes.
+
+Taught in the chapter "Topological order and backward()". Both functions are
+iterative, so a graph a million nodes deep needs no deep recursion.
+"""
+
+
+def topological_order(root):
+    """Return every node that ``root`` depends on, each after all of its inputs.
+
+    The walk is a depth-first search with an explicit stack of (node, inputs
+    still to visit). A node is emitted once all of its inputs have been.
+
+    >>> from micrograd import Value
+    >>> a = Value(2.0, label="a")
+    >>> b = Value(3.0, label="b")
+    >>> c = a * b; c.label = "c"
+    >>> d = c + a; d.label = "d"
+    >>> [node.label for node in topological_order(d)]
+    ['a', 'b', 'c', 'd']
+    """
+    order, visited = [], {root}
+    stack = [(root, iter(root._prev))]
+    while stack:
+        node, inputs = stack[-1]
+        for child in inputs:
+            if child not in visited:
+                visited.add(child)
+                stack.append((child, iter(child._prev)))
+                break
+        else:
+            stack.pop()
+            order.append(node)
+    return order
+
+
+def trace(root):
+    """Return the nodes and edges of the graph behind ``root``.
+
+    Nodes come in topological order; an edge ``(child, parent)`` says that
+    ``child`` is an input of ``parent``.
+
+    >>> from micrograd import Value
+    >>> x = Value(3.0)
+    >>> nodes, edges = trace(x * x)
+    >>> len(nodes), len(edges)
+    (2, 2)
+    """
+    nodes = topological_order(root)
+    edges = [(child, node) for node in nodes for child in node._prev]
+    return nodes, edges

@@ -1,0 +1,64 @@
+"""Loss functions: one number that says how wrong a model is.
+
+Taught in the chapters "Loss" and "Two moons". Each loss checks that
+predictions and targets pair up one to one, instead of letting ``zip`` drop
+the extra items silently.
+"""
+
+from micrograd.engine import Value, weighted_sum
+
+
+def squared_error(predictions, targets):
+    """Sum of squared differences, the notebook's "mean squared error".
+
+    The notebook adds the squares without dividing by their count; so does
+    this function, so that its numbers match.
+
+    >>> squared_error([Value(0.5), Value(-1.0)], [1.0, -1.0])
+    Value(data=0.25, grad=0.0)
+    """
+    _check_pairs(predictions, targets)
+    return sum((p - t) ** 2 for p, t in zip(predictions, targets))
+
+
+def max_margin_loss(scores, labels):
+    """Mean hinge loss ``max(0, 1 - y·score)`` for labels ``y`` of ±1.
+
+    A point that is on the right side with a margin of at least 1 costs
+    nothing; any other point costs how far it falls short.
+
+    >>> max_margin_loss([Value(2.0), Value(0.5)], [1, 1])
+    Value(data=0.25, grad=0.0)
+    """
+    _check_pairs(scores, labels)
+    losses = [(1 - y * s).relu() for s, y in zip(scores, labels)]
+    return sum(losses) * (1.0 / len(losses))
+
+
+def l2_penalty(parameters, alpha):
+    """``alpha · Σ p²``: a pull of every parameter toward zero.
+
+    >>> l2_penalty([Value(1.0), Value(-2.0)], alpha=0.1)
+    Value(data=0.5, grad=0.0)
+    """
+    parameters = list(parameters)
+    return alpha * weighted_sum(parameters, parameters, Value(0.0))  # Σ p·p as one node
+
+
+def accuracy(scores, labels):
+    """The fraction of scores whose sign matches the ±1 label.
+
+    >>> accuracy([Value(2.0), Value(-0.5), Value(1.0)], [1, -1, -1])
+    0.6666666666666666
+    """
+    _check_pairs(scores, labels)
+    return sum((s.data > 0) == (y > 0) for s, y in zip(scores, labels)) / len(labels)
+
+
+def _check_pairs(predictions, targets):
+    """Raise ``ValueError`` unless there is one target per prediction."""
+    if len(predictions) != len(targets):
+        raise ValueError(f"need one target per prediction: "
+                         f"{len(predictions)} predictions, {len(targets)} targets")
+    if not predictions:
+        raise ValueError("need at least one prediction, got none")

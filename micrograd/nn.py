@@ -1,0 +1,167 @@
+"""Neurons, layers and the multi-layer perceptron, with a PyTorch-like API.
+
+Taught in the chapters "A neuron" and "Layers and the MLP". Every module knows
+its ``parameters()`` (the ``Value`` objects that training adjusts) and can
+``zero_grad()`` them.
+"""
+
+import random
+
+from micrograd.engine import Value, weighted_sum
+
+ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
+
+
+class Module:
+    """Something with parameters: a neuron, a layer or a whole network.
+
+    >>> Module().parameters()
+    []
+    """
+
+    def zero_grad(self):
+        """Set the gradient of every parameter back to zero.
+
+        >>> n = Neuron(2)
+        >>> n([1.0, 2.0]).backward()
+        >>> n.zero_grad()
+        >>> [p.grad for p in n.parameters()]
+        [0.0, 0.0, 0.0]
+        """
+        for p in self.parameters():
+            p.grad = 0.0
+
+    def parameters(self):
+        """Return the list of ``Value`` objects that training adjusts."""
+        return []
+
+
+class Neuron(Module):
+    """One neuron: ``activation(w · x + b)``.
+
+    Weights start uniform in [-1, 1], drawn from ``rng`` (Python's ``random``
+    module unless you pass a ``random.Random``); the bias starts at 0.
+    ``nonlin=False`` is kept from micrograd's API and means ``activation="linear"``.
+
+    >>> n = Neuron(2, activation="tanh", rng=random.Random(0))
+    >>> n
+    Neuron(2, activation='tanh')
+    >>> len(n.parameters())
+    3
+    """
+
+    def __init__(self, nin, nonlin=True, activation="relu", rng=None):
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {ACTIVATIONS}, got {activation!r}")
+        rng = rng or random
+        self.w = [Value(rng.uniform(-1, 1)) for _ in range(nin)]
+        self.b = Value(0.0)
+        self.activation = activation if nonlin else "linear"
+
+    def __call__(self, x):
+        """Return the neuron's output for the inputs ``x``.
+
+        >>> n = Neuron(2, rng=random.Random(0))
+        >>> n([1.0, 2.0, 3.0])
+        Traceback (most recent call last):
+        ...
+        ValueError: expected 2 inputs, got 3
+        """
+        x = _as_values(x)
+        if len(x) != len(self.w):
+            raise ValueError(f"expected {len(self.w)} inputs, got {len(x)}")
+        act = weighted_sum(self.w, x, self.b)
+        return act if self.activation == "linear" else getattr(act, self.activation)()
+
+    def parameters(self):
+        """The weights, then the bias."""
+        return self.w + [self.b]
+
+    def __repr__(self):
+        return f"Neuron({len(self.w)}, activation={self.activation!r})"
+
+
+class Layer(Module):
+    """``nout`` neurons that each see the same ``nin`` inputs.
+
+    Keyword arguments go to every ``Neuron``. A layer of one neuron returns a
+    ``Value``; a wider layer returns a list of them.
+
+    >>> layer = Layer(3, 2, rng=random.Random(0))
+    >>> layer
+    Layer(3, 2, activation='relu')
+    >>> len(layer([1.0, 2.0, 3.0]))
+    2
+    """
+
+    def __init__(self, nin, nout, **kwargs):
+        self.neurons = [Neuron(nin, **kwargs) for _ in range(nout)]
+
+    def __call__(self, x):
+        """Return each neuron's output (a single ``Value`` if there is one neuron)."""
+        x = _as_values(x)  # wrap plain numbers once, not once per neuron
+        outs = [n(x) for n in self.neurons]
+        return outs[0] if len(outs) == 1 else outs
+
+    def parameters(self):
+        """Every neuron's parameters, neuron by neuron."""
+        return [p for n in self.neurons for p in n.parameters()]
+
+    def __repr__(self):
+        first = self.neurons[0]
+        return f"Layer({len(first.w)}, {len(self.neurons)}, activation={first.activation!r})"
+
+
+class MLP(Module):
+    """A multi-layer perceptron: layers applied one after another.
+
+    ``nouts`` lists the width of each layer. Hidden layers use ``activation``;
+    the last layer uses ``output_activation`` (linear by default, so scores are
+    unbounded). The notebook's network is ``activation="tanh",
+    output_activation="tanh"``.
+
+    >>> model = MLP(2, [16, 16, 1], rng=random.Random(0))
+    >>> model
+    MLP(2, [16, 16, 1], activation='relu', output_activation='linear')
+    >>> len(model.parameters())
+    337
+    """
+
+    def __init__(self, nin, nouts, activation="relu", output_activation="linear", rng=None):
+        if not nouts:
+            raise ValueError("nouts must list the width of at least one layer, got []")
+        self.nin, self.nouts = nin, list(nouts)
+        self.activation, self.output_activation = activation, output_activation
+        sizes = [nin] + self.nouts
+        last = len(nouts) - 1
+        self.layers = [
+            Layer(sizes[i], sizes[i + 1], rng=rng,
+                  activation=output_activation if i == last else activation)
+            for i in range(len(nouts))
+        ]
+
+    def __call__(self, x):
+        """Feed ``x`` through every layer in turn.
+
+        >>> model = MLP(3, [4, 4, 1], rng=random.Random(0))
+        >>> model([2.0, 3.0, -1.0])
+        Value(data=4.764698392131953, grad=0.0)
+        """
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+    def parameters(self):
+        """Every layer's parameters, layer by layer."""
+        return [p for layer in self.layers for p in layer.parameters()]
+
+    def __repr__(self):
+        return (f"MLP({self.nin}, {self.nouts}, activation={self.activation!r}, "
+                f"output_activation={self.output_activation!r})")
+
+
+def _as_values(x):
+    """Inputs as a list of ``Value`` objects; a single input becomes a list of one."""
+    if isinstance(x, (Value, int, float)):
+        x = [x]
+    return [xi if isinstance(xi, Value) else Value(xi) for xi in x]
