@@ -1,0 +1,122 @@
+"""Neurons, layers and MLPs: shapes, parameters, errors and reproducibility."""
+
+import random
+import subprocess
+import sys
+
+import pytest
+
+from micrograd import MLP, Layer, Neuron, Value
+
+
+def test_mlp_parameter_count_matches_micrograd():
+    assert len(MLP(2, [16, 16, 1]).parameters()) == 337
+    assert len(MLP(3, [4, 4, 1]).parameters()) == 41
+
+
+def test_default_mlp_has_relu_hidden_layers_and_linear_output():
+    model = MLP(2, [16, 16, 1])
+    assert [layer.neurons[0].activation for layer in model.layers] == ["relu", "relu", "linear"]
+
+
+def test_notebook_tanh_network():
+    model = MLP(3, [4, 4, 1], activation="tanh", output_activation="tanh")
+    out = model([2.0, 3.0, -1.0])
+    assert out._op == "tanh"
+    assert -1 < out.data < 1
+
+
+def test_micrograd_style_constructors_still_work():
+    assert Neuron(3, nonlin=False).activation == "linear"
+    assert Neuron(3).activation == "relu"
+    layer = Layer(3, 2, nonlin=False)
+    assert all(n.activation == "linear" for n in layer.neurons)
+    v = Value(2.0, (), "")
+    assert (v._prev, v._op) == ((), "")
+
+
+def test_one_neuron_layer_returns_a_value_wider_returns_a_list():
+    assert isinstance(Layer(2, 1)([1.0, 2.0]), Value)
+    outs = Layer(2, 3)([1.0, 2.0])
+    assert isinstance(outs, list) and len(outs) == 3
+
+
+def test_width_one_inner_layer_works():
+    model = MLP(2, [16, 1, 1])
+    out = model([0.5, -0.5])
+    assert isinstance(out, Value)
+    out.backward()
+    assert len(model.parameters()) == 16 * 3 + 17 + 2
+
+
+@pytest.mark.parametrize("module", [Neuron(2), Layer(2, 3), MLP(2, [4, 1])],
+                         ids=["Neuron", "Layer", "MLP"])
+@pytest.mark.parametrize("inputs", [[1.0], [1.0, 2.0, 3.0]])
+def test_wrong_number_of_inputs_names_both_counts(module, inputs):
+    with pytest.raises(ValueError, match=f"expected 2 inputs, got {len(inputs)}"):
+        module(inputs)
+
+
+def test_unknown_activation_is_rejected():
+    with pytest.raises(ValueError, match="activation must be one of"):
+        MLP(2, [3, 1], activation="softplus")
+
+
+def test_mlp_needs_a_layer():
+    with pytest.raises(ValueError, match="at least one layer"):
+        MLP(2, [])
+
+
+def test_zero_grad_clears_every_parameter():
+    model = MLP(3, [4, 4, 1])
+    model([1.0, -2.0, 0.5]).backward()
+    assert any(p.grad != 0 for p in model.parameters())
+    model.zero_grad()
+    assert all(p.grad == 0.0 for p in model.parameters())
+
+
+def test_neuron_gradients_match_the_explicit_sum():
+    n = Neuron(3, activation="tanh", rng=random.Random(3))
+    x = [Value(0.5), Value(-1.5), Value(2.0)]
+    n(x).backward()
+    fast = [p.grad for p in n.parameters()] + [xi.grad for xi in x]
+    n.zero_grad()
+    for xi in x:
+        xi.grad = 0.0
+    slow = sum((wi * xi for wi, xi in zip(n.w, x, strict=True)), n.b).tanh()
+    slow.backward()
+    assert fast == pytest.approx([p.grad for p in n.parameters()] + [xi.grad for xi in x],
+                                 rel=1e-14)
+
+
+def test_same_seed_same_weights_through_random_module_or_rng():
+    random.seed(7)
+    a = [p.data for p in MLP(2, [4, 1]).parameters()]
+    random.seed(7)
+    b = [p.data for p in MLP(2, [4, 1]).parameters()]
+    c = [p.data for p in MLP(2, [4, 1], rng=random.Random(7)).parameters()]
+    assert a == b == c
+
+
+TRAIN_SCRIPT = """
+import random
+from micrograd import MLP, SGD, two_moons, max_margin_loss, l2_penalty
+random.seed(5)
+X, y = two_moons(30, noise=0.1, seed=5)
+model = MLP(2, [8, 8, 1])
+opt = SGD(model.parameters(), lr=0.5)
+for _ in range(5):
+    loss = max_margin_loss([model(x) for x in X], y) + l2_penalty(model.parameters(), 1e-4)
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+print(loss.data.hex(), [p.data.hex() for p in model.parameters()])
+"""
+
+
+def test_seeded_training_is_bit_for_bit_identical_across_processes():
+    runs = [subprocess.run([sys.executable, "-c", TRAIN_SCRIPT], capture_output=True,
+                           text=True, check=True, env={"PYTHONHASHSEED": str(seed)}).stdout
+            for seed in (1, 2)]
+    assert runs[0] == runs[1]
+    assert runs[0].strip()
