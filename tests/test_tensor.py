@@ -1,0 +1,420 @@
+"""The tensor engine: every operation's gradient, broadcasting, errors, and agreement
+with the scalar engine and with PyTorch."""
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+from tensor_cases import CASES
+
+from micrograd import MLP, l2_penalty, max_margin_loss, tensor, topological_order, two_moons
+from micrograd.tensor import Tensor, TensorLayer, TensorMLP, unbroadcast
+
+REFERENCE = json.loads((Path(__file__).parent / "reference" / "tensor_torch.json").read_text())
+
+RNG = np.random.default_rng(0)
+
+
+def uniform(*shape, low=-2.0, high=2.0):
+    """A fixed array of the given shape (shape () for no arguments) with entries in [low, high)."""
+    return RNG.uniform(low, high, shape)
+
+
+def positive(*shape):
+    return uniform(*shape, low=0.5, high=2.0)
+
+
+def away_from_zero(*shape):
+    """Entries at least 0.2 from zero, where ReLU has its kink."""
+    return uniform(*shape, low=0.2, high=2.0) * RNG.choice([-1.0, 1.0], shape)
+
+
+def numeric_gradient(objective, x, h=1e-5):
+    """Central differences of ``objective()`` with respect to each entry of the array ``x``."""
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        saved = x[i]
+        x[i] = saved + h
+        up = objective()
+        x[i] = saved - h
+        down = objective()
+        x[i] = saved
+        grad[i] = (up - down) / (2 * h)
+    return grad
+
+
+def assert_gradients_match_finite_differences(f, *arrays):
+    """Backward through ``f`` with a random upstream gradient, then nudge every input entry.
+
+    The number being differentiated is ``Σ upstream · f(inputs)``, so every
+    entry of the output gets a different weight.
+    """
+    arrays = [np.array(a, dtype=np.float64) for a in arrays]
+    leaves = [Tensor(a) for a in arrays]
+    out = f(*leaves)
+    upstream = np.random.default_rng(1).uniform(-1, 1, out.shape)
+    out.backward(grad=upstream)
+
+    def objective():
+        return np.sum(upstream * f(*map(Tensor, arrays)).data)
+
+    for leaf, x in zip(leaves, arrays, strict=True):
+        assert leaf.grad.shape == x.shape
+        np.testing.assert_allclose(leaf.grad, numeric_gradient(objective, x),
+                                   rtol=1e-6, atol=1e-6)
+
+
+OPERATIONS = {
+    "add (3,1) + (1,4)": (lambda a, b: a + b, [uniform(3, 1), uniform(1, 4)]),
+    "sub (2,3) - (3,)": (lambda a, b: a - b, [uniform(2, 3), uniform(3)]),
+    "mul (2,3) * (3,)": (lambda a, b: a * b, [uniform(2, 3), uniform(3)]),
+    "mul scalar * matrix": (lambda s, m: s * m, [uniform(), uniform(2, 3)]),
+    "div (2,3) / (2,1)": (lambda a, b: a / b, [uniform(2, 3), positive(2, 1)]),
+    "neg": (lambda a: -a, [uniform(2, 3)]),
+    "pow 3": (lambda a: a ** 3, [uniform(2, 3)]),
+    "pow -2": (lambda a: a ** -2, [positive(2, 3)]),
+    "pow 0.5": (lambda a: a ** 0.5, [positive(2, 3)]),
+    "exp": (lambda a: a.exp(), [uniform(2, 3)]),
+    "log": (lambda a: a.log(), [positive(2, 3)]),
+    "tanh": (lambda a: a.tanh(), [uniform(2, 3)]),
+    "sigmoid": (lambda a: a.sigmoid(), [uniform(2, 3)]),
+    "relu": (lambda a: a.relu(), [away_from_zero(2, 3)]),
+    "matmul (2,3) @ (3,4)": (lambda a, b: a @ b, [uniform(2, 3), uniform(3, 4)]),
+    "matmul (1,3) @ (3,1)": (lambda a, b: a @ b, [uniform(1, 3), uniform(3, 1)]),
+    "reflected 2 + t": (lambda a: 2 + a, [uniform(2, 3)]),
+    "reflected 2 - t": (lambda a: 2 - a, [uniform(2, 3)]),
+    "reflected 2 * t": (lambda a: 2 * a, [uniform(2, 3)]),
+    "reflected 2 / t": (lambda a: 2 / a, [positive(2, 3)]),
+    "reflected array - t": (lambda a: np.arange(3.0) - a, [uniform(2, 3)]),
+    "reflected array @ t": (lambda a: np.ones((2, 3)) @ a, [uniform(3, 4)]),
+    "sum": (lambda a: a.sum(), [uniform(2, 3)]),
+    "sum axis=0": (lambda a: a.sum(axis=0), [uniform(2, 3)]),
+    "sum axis=1 keepdims": (lambda a: a.sum(axis=1, keepdims=True), [uniform(2, 3)]),
+    "sum axis=(0,2)": (lambda a: a.sum(axis=(0, 2)), [uniform(2, 3, 4)]),
+    "sum axis=-1 keepdims": (lambda a: a.sum(axis=-1, keepdims=True), [uniform(2, 3, 4)]),
+    "sum keepdims": (lambda a: a.sum(keepdims=True), [uniform(2, 3)]),
+    "mean": (lambda a: a.mean(), [uniform(2, 3)]),
+    "mean axis=0": (lambda a: a.mean(axis=0), [uniform(2, 3)]),
+    "mean axis=1 keepdims": (lambda a: a.mean(axis=1, keepdims=True), [uniform(2, 3)]),
+    "mean axis=(0,2) keepdims": (lambda a: a.mean(axis=(0, 2), keepdims=True),
+                                 [uniform(2, 3, 4)]),
+    "layer (x @ w + b).tanh()": (lambda x, w, b: (x @ w + b).tanh(),
+                                 [uniform(5, 3), uniform(3, 4), uniform(4)]),
+    "reuse x * x + x": (lambda x: x * x + x, [uniform(2, 3)]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OPERATIONS))
+def test_gradient_matches_finite_differences(name):
+    f, inputs = OPERATIONS[name]
+    assert_gradients_match_finite_differences(f, *inputs)
+
+
+SMALL = st.floats(-3, 3)
+
+
+def small_arrays(shape, elements=SMALL):
+    return hnp.arrays(np.float64, shape, elements=elements)
+
+
+BROADCASTING = {
+    "add": lambda a, b: a + b,
+    "sub": lambda a, b: a - b,
+    "mul": lambda a, b: a * b,
+    "div": lambda a, b: a / b,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROADCASTING))
+@given(data=st.data(), shapes=hnp.mutually_broadcastable_shapes(num_shapes=2, max_dims=3,
+                                                                   max_side=3))
+def test_broadcasting_gradient_matches_finite_differences(name, data, shapes):
+    a = data.draw(small_arrays(shapes.input_shapes[0]))
+    b = data.draw(small_arrays(shapes.input_shapes[1], st.floats(0.5, 3)))
+    assert_gradients_match_finite_differences(BROADCASTING[name], a, b)
+
+
+UNARY = {
+    "exp": lambda a: a.exp(),
+    "tanh": lambda a: a.tanh(),
+    "sigmoid": lambda a: a.sigmoid(),
+    "relu": lambda a: a.relu(),
+    "square": lambda a: a ** 2,
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNARY))
+@given(x=small_arrays(hnp.array_shapes(min_dims=0, max_dims=3, max_side=4),
+                      st.floats(-3, -0.1) | st.floats(0.1, 3)))
+def test_unary_gradient_matches_finite_differences(name, x):
+    assert_gradients_match_finite_differences(UNARY[name], x)
+
+
+def test_unbroadcast_sums_added_and_stretched_axes():
+    grad = np.arange(24.0).reshape(2, 3, 4)
+    assert unbroadcast(grad, (3, 1)).shape == (3, 1)
+    np.testing.assert_array_equal(unbroadcast(grad, (3, 1)), grad.sum(axis=(0, 2))[:, None])
+    assert unbroadcast(grad, ()) == grad.sum()
+    assert unbroadcast(grad, (2, 3, 4)) is grad
+
+
+def test_backward_twice_accumulates_into_leaves_only():
+    x = Tensor([1.0, 2.0, 3.0])
+    y = x * x
+    z = y.sum()
+    z.backward()
+    first = x.grad.copy()
+    z.backward()
+    np.testing.assert_array_equal(x.grad, 2 * first)
+    np.testing.assert_array_equal(y.grad, [1.0, 1.0, 1.0])
+    assert z.grad == 1.0
+
+
+def test_zero_grad_gives_the_same_gradients_again():
+    layer = TensorLayer(uniform(3, 2), uniform(2), activation="tanh")
+    loss = layer(uniform(4, 3)).sum()
+    loss.backward()
+    first = [p.grad.copy() for p in layer.parameters()]
+    layer.zero_grad()
+    assert all(not p.grad.any() for p in layer.parameters())
+    loss.backward()
+    for p, g in zip(layer.parameters(), first, strict=True):
+        np.testing.assert_array_equal(p.grad, g)
+
+
+def test_backward_of_a_leaf_is_its_seed():
+    x = Tensor(4.0)
+    x.backward()
+    assert x.grad == 1.0
+    m = Tensor([[1.0, 2.0]])
+    m.backward(grad=[[3.0, 4.0]])
+    np.testing.assert_array_equal(m.grad, [[3.0, 4.0]])
+
+
+def test_single_entry_matrix_needs_no_grad_argument():
+    x = Tensor([[2.0]])
+    (x * x).backward()
+    np.testing.assert_array_equal(x.grad, [[4.0]])
+
+
+def test_inputs_keep_their_order():
+    a, b = Tensor([[1.0]]), Tensor([[2.0]])
+    assert (a - b)._prev[0] is a
+    assert (b @ a)._prev == (b, a)
+    assert (b @ a)._op == "@"
+
+
+def test_backward_functions_hold_arrays_never_tensors():
+    x, w = Tensor(uniform(4, 3)), Tensor(uniform(3, 2))
+    loss = ((x @ w).tanh() ** 2 - (w.exp() / 2).mean(axis=0)).relu().sum()
+    for node in topological_order(loss):
+        cells = node._grad_fn.__closure__ or () if node._prev else ()
+        captured = [cell.cell_contents for cell in cells]
+        assert not any(isinstance(value, Tensor) for value in captured), node._op
+
+
+def test_data_is_a_float64_copy_and_grad_has_its_shape():
+    source = np.array([[1, 2, 3]])
+    x = Tensor(source)
+    source[0, 0] = 100
+    assert x.data.dtype == np.float64 and x.data[0, 0] == 1.0
+    assert x.grad.shape == x.shape == (1, 3)
+
+
+@pytest.mark.filterwarnings("error")
+def test_tanh_and_sigmoid_saturate_without_overflow():
+    x = Tensor([1000.0, -1000.0, 1e300, -1e300])
+    np.testing.assert_array_equal(x.tanh().data, [1.0, -1.0, 1.0, -1.0])
+    s = x.sigmoid()
+    np.testing.assert_array_equal(s.data, [1.0, 0.0, 1.0, 0.0])
+    s.sum().backward()
+    np.testing.assert_array_equal(x.grad, [0.0, 0.0, 0.0, 0.0])
+
+
+@pytest.mark.parametrize("bad, type_name", [("abc", "str"), (None, "NoneType"),
+                                            (1 + 2j, "complex"), (True, "bool"),
+                                            ([1.0, "a"], "list")])
+def test_tensor_rejects_non_numbers_naming_the_type(bad, type_name):
+    with pytest.raises(TypeError, match=f"Tensor needs numbers, got {type_name}"):
+        Tensor(bad)
+
+
+def test_operators_reject_non_numbers():
+    with pytest.raises(TypeError, match="got str"):
+        Tensor([1.0]) + "1"
+
+
+def test_tensor_exponent_raises_type_error_saying_so():
+    with pytest.raises(TypeError, match="int or float exponent, got Tensor"):
+        Tensor([2.0]) ** Tensor([3.0])
+
+
+def test_negative_base_with_fractional_exponent_raises():
+    with pytest.raises(ValueError, match="negative entries to the non-integer power 0.5"):
+        Tensor([4.0, -2.0]) ** 0.5
+
+
+@pytest.mark.parametrize("x", [[1.0, 0.0], [-1.0, 2.0]])
+def test_log_of_non_positive_raises(x):
+    with pytest.raises(ValueError, match="log needs positive entries"):
+        Tensor(x).log()
+
+
+@pytest.mark.parametrize("divide", [lambda: Tensor([1.0]) / 0,
+                                    lambda: Tensor([1.0, 2.0]) / Tensor([3.0, 0.0]),
+                                    lambda: 1 / Tensor([0.0]),
+                                    lambda: Tensor([0.0]) ** -1])
+def test_division_by_zero_raises(divide):
+    with pytest.raises(ZeroDivisionError, match="zero entries"):
+        divide()
+
+
+@pytest.mark.parametrize("a, b", [((2, 3), (2, 3)), ((3,), (3, 1)), ((2, 3), (3,))])
+def test_matmul_shape_mismatch_names_both_shapes(a, b):
+    with pytest.raises(ValueError, match=rf"shapes \({a[0]},.*\) and \({b[0]},.*\)"):
+        Tensor(np.ones(a)) @ Tensor(np.ones(b))
+
+
+def test_elementwise_shape_mismatch_names_both_shapes():
+    with pytest.raises(ValueError, match=r"broadcast.*\(2,3\).*\(4,\)"):
+        Tensor(np.ones((2, 3))) * Tensor(np.ones(4))
+
+
+def test_backward_of_non_scalar_needs_grad():
+    y = Tensor([1.0, 2.0]) * 2
+    with pytest.raises(ValueError, match=r"without grad needs a single number, got shape \(2,\)"):
+        y.backward()
+
+
+def test_backward_grad_must_have_the_output_shape():
+    y = Tensor([1.0, 2.0]) * 2
+    with pytest.raises(ValueError, match=r"grad of shape \(2,\), got \(3,\)"):
+        y.backward(grad=[1.0, 1.0, 1.0])
+
+
+def test_layer_rejects_unknown_activation_and_mismatched_bias():
+    with pytest.raises(ValueError, match="activation must be one of"):
+        TensorLayer([[1.0]], [0.0], activation="softmax")
+    with pytest.raises(ValueError, match=r"got \(2, 3\) and \(2,\)"):
+        TensorLayer(np.ones((2, 3)), np.zeros(2))
+
+
+def test_max_margin_loss_needs_one_label_per_score():
+    with pytest.raises(ValueError, match="2 scores, 3 labels"):
+        tensor.max_margin_loss(Tensor([[1.0], [2.0]]), [1, -1, 1])
+
+
+def test_rest_of_the_package_does_not_import_numpy():
+    code = "import sys, micrograd; print('numpy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
+
+
+def assert_same(actual, expected):
+    np.testing.assert_allclose(actual, expected, rtol=1e-12, atol=1e-12)
+
+
+def scalar_layer_arrays(layer, attribute):
+    """A scalar layer's weights and biases (``"data"`` or ``"grad"``) as a tensor layer's arrays."""
+    w = np.array([[getattr(p, attribute) for p in n.w] for n in layer.neurons]).T
+    b = np.array([getattr(n.b, attribute) for n in layer.neurons])
+    return w, b
+
+
+def scalar_objective(model, X, y):
+    """Max-margin loss plus L2 penalty of a scalar MLP, one example at a time."""
+    return max_margin_loss([model(x) for x in X], y) + l2_penalty(model.parameters(), alpha=1e-4)
+
+
+def tensor_objective(model, X, y):
+    """The same loss for a tensor MLP, the whole batch at once."""
+    return (tensor.max_margin_loss(model(X), y)
+            + tensor.l2_penalty(model.parameters(), alpha=1e-4))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_tensor_mlp_gives_the_same_loss_and_gradients_as_the_scalar_mlp(seed):
+    X, y = two_moons(20, 0.1, seed)
+    scalar = MLP(2, [16, 16, 1], rng=random.Random(seed))
+    twin = TensorMLP.from_scalar(scalar)
+    loss, tensor_loss = scalar_objective(scalar, X, y), tensor_objective(twin, X, y)
+    loss.backward()
+    tensor_loss.backward()
+    assert tensor_loss.data == pytest.approx(loss.data, rel=1e-12)
+    for layer, twin_layer in zip(scalar.layers, twin.layers, strict=True):
+        w_grad, b_grad = scalar_layer_arrays(layer, "grad")
+        assert_same(twin_layer.w.grad, w_grad)
+        assert_same(twin_layer.b.grad, b_grad)
+    assert sum(p.data.size for p in twin.parameters()) == len(scalar.parameters()) == 337
+
+
+def test_tensor_mlp_trains_along_the_same_path_as_the_scalar_mlp():
+    X, y = two_moons(20, 0.1, seed=3)
+    scalar = MLP(2, [16, 16, 1], rng=random.Random(3))
+    twin = TensorMLP.from_scalar(scalar)
+    for _ in range(3):
+        loss, tensor_loss = scalar_objective(scalar, X, y), tensor_objective(twin, X, y)
+        scalar.zero_grad()
+        twin.zero_grad()
+        loss.backward()
+        tensor_loss.backward()
+        for p in scalar.parameters() + twin.parameters():
+            p.data -= 0.5 * p.grad
+    for layer, twin_layer in zip(scalar.layers, twin.layers, strict=True):
+        w, b = scalar_layer_arrays(layer, "data")
+        np.testing.assert_allclose(twin_layer.w.data, w, rtol=1e-10, atol=1e-12)
+        np.testing.assert_allclose(twin_layer.b.data, b, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid", "linear"])
+def test_from_scalar_keeps_every_activation(activation):
+    scalar = MLP(3, [4, 5, 2], activation=activation, output_activation="tanh",
+                 rng=random.Random(4))
+    twin = TensorMLP.from_scalar(scalar)
+    X = uniform(6, 3)
+    outputs = [scalar(list(x)) for x in X]
+    sum(sum(row) for row in outputs).backward()
+    scores = twin(X)
+    scores.sum().backward()
+    assert_same(scores.data, [[v.data for v in row] for row in outputs])
+    for layer, twin_layer in zip(scalar.layers, twin.layers, strict=True):
+        assert twin_layer.activation == layer.neurons[0].activation
+        w_grad, b_grad = scalar_layer_arrays(layer, "grad")
+        assert_same(twin_layer.w.grad, w_grad)
+        assert_same(twin_layer.b.grad, b_grad)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_matches_stored_pytorch_reference(name):
+    inputs, expression = CASES[name]
+    stored = REFERENCE[name]
+    assert stored["inputs"] == inputs, "tensor_cases.py changed: rerun make_tensor_reference.py"
+    leaves = [Tensor(x) for x in inputs]
+    out = expression(*leaves)
+    out.backward()
+    assert out.data == pytest.approx(stored["value"], rel=1e-12, abs=1e-14)
+    for leaf, grad in zip(leaves, stored["grads"], strict=True):
+        np.testing.assert_allclose(leaf.grad, grad, rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_matches_live_pytorch(name):
+    torch = pytest.importorskip("torch")
+    inputs, expression = CASES[name]
+    leaves = [torch.tensor(x, dtype=torch.float64, requires_grad=True) for x in inputs]
+    expected = expression(*leaves)
+    expected.backward()
+    ours = [Tensor(x) for x in inputs]
+    out = expression(*ours)
+    out.backward()
+    assert out.data == pytest.approx(expected.item(), rel=1e-12, abs=1e-14)
+    for leaf, theirs in zip(ours, leaves, strict=True):
+        np.testing.assert_allclose(leaf.grad, theirs.grad.numpy(), rtol=1e-12, atol=1e-14)
