@@ -6,7 +6,7 @@ SOURCE  := book
 BUILD   := _build
 STAMP   := $(VENV)/.installed
 
-.PHONY: html doctest test lint pytest serve bench clean graphviz
+.PHONY: html doctest test lint pytest reproducible serve bench clean graphviz
 
 html: $(STAMP) graphviz
 	$(SPHINX) -b html $(SOURCE) $(BUILD)/html
@@ -15,7 +15,16 @@ html: $(STAMP) graphviz
 doctest: $(STAMP) graphviz
 	$(SPHINX) -b doctest $(SOURCE) $(BUILD)/doctest
 
-test: lint pytest doctest html
+test: lint pytest doctest reproducible
+
+# Two clean strict builds must write identical pages and pictures.
+reproducible: $(STAMP) graphviz
+	rm -rf $(BUILD)/html $(BUILD)/html-again
+	$(SPHINX) -b html $(SOURCE) $(BUILD)/html
+	$(SPHINX) -b html $(SOURCE) $(BUILD)/html-again
+	diff -r -x .doctrees $(BUILD)/html $(BUILD)/html-again
+	rm -rf $(BUILD)/html-again
+	@echo "Two clean builds are identical; the book is in $(BUILD)/html/index.html"
 
 lint: $(STAMP)
 	$(PYTHON) -m ruff check .

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import closure_engine  # noqa: E402
 
 import micrograd  # noqa: E402
-from micrograd import MLP, l2_penalty, max_margin_loss, two_moons  # noqa: E402
+from micrograd import l2_penalty, max_margin_loss, two_moons  # noqa: E402
 
 X, Y = two_moons(100, noise=0.1, seed=1)
 

@@ -11,8 +11,13 @@
 from micrograd.data import tiny_dataset, two_moons
 from micrograd.draw import draw_dot
 from micrograd.engine import Value, as_value, weighted_sum
-from micrograd.gradcheck import (central_difference, forward_difference, gradient_check,
-                                 partial_derivatives, relative_error)
+from micrograd.gradcheck import (
+                                 central_difference,
+                                 forward_difference,
+                                 gradient_check,
+                                 partial_derivatives,
+                                 relative_error,
+)
 from micrograd.graph import topological_order, trace
 from micrograd.losses import accuracy, l2_penalty, max_margin_loss, squared_error
 from micrograd.nn import MLP, Layer, Module, Neuron

@@ -221,7 +221,7 @@ class Value:
         2.0
         """
         grad = self.grad
-        for child, local_grad in zip(self._prev, self._local_grads):
+        for child, local_grad in zip(self._prev, self._local_grads, strict=True):
             child.grad += local_grad * grad
 
     def backward(self):

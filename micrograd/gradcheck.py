@@ -66,4 +66,4 @@ def gradient_check(f, args, h=1e-6):
     values = [Value(x) for x in args]
     f(*values).backward()
     numeric = partial_derivatives(lambda *xs: f(*map(Value, xs)).data, list(args), h)
-    return max(relative_error(v.grad, n) for v, n in zip(values, numeric))
+    return max(relative_error(v.grad, n) for v, n in zip(values, numeric, strict=True))

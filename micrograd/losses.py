@@ -18,7 +18,7 @@ def squared_error(predictions, targets):
     Value(data=0.25, grad=0.0)
     """
     _check_pairs(predictions, targets)
-    return sum((p - t) ** 2 for p, t in zip(predictions, targets))
+    return sum((p - t) ** 2 for p, t in zip(predictions, targets, strict=True))
 
 
 def max_margin_loss(scores, labels):
@@ -31,7 +31,7 @@ def max_margin_loss(scores, labels):
     Value(data=0.25, grad=0.0)
     """
     _check_pairs(scores, labels)
-    losses = [(1 - y * s).relu() for s, y in zip(scores, labels)]
+    losses = [(1 - y * s).relu() for s, y in zip(scores, labels, strict=True)]
     return sum(losses) * (1.0 / len(losses))
 
 
@@ -52,7 +52,7 @@ def accuracy(scores, labels):
     0.6666666666666666
     """
     _check_pairs(scores, labels)
-    return sum((s.data > 0) == (y > 0) for s, y in zip(scores, labels)) / len(labels)
+    return sum((s.data > 0) == (y > 0) for s, y in zip(scores, labels, strict=True)) / len(labels)
 
 
 def _check_pairs(predictions, targets):

@@ -104,7 +104,11 @@ class Layer(Module):
         return outs[0] if len(outs) == 1 else outs
 
     def parameters(self):
-        """Every neuron's parameters, neuron by neuron."""
+        """Every neuron's parameters, neuron by neuron.
+
+        >>> len(Layer(3, 2).parameters())  # 2 neurons, each 3 weights and a bias
+        8
+        """
         return [p for n in self.neurons for p in n.parameters()]
 
     def __repr__(self):

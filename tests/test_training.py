@@ -4,8 +4,17 @@ import random
 
 import pytest
 
-from micrograd import (MLP, SGD, Value, accuracy, l2_penalty, max_margin_loss, squared_error,
-                       tiny_dataset, two_moons)
+from micrograd import (
+    MLP,
+    SGD,
+    Value,
+    accuracy,
+    l2_penalty,
+    max_margin_loss,
+    squared_error,
+    tiny_dataset,
+    two_moons,
+)
 
 
 def test_tiny_dataset_loss_goes_below_one_thousandth():

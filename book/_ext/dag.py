@@ -1,0 +1,106 @@
+"""The ``dag`` directive: a computation-graph figure drawn at build time from live objects.
+
+Its body is Python run with the package's names imported. The argument names
+the variable to draw: a ``Value`` (drawn by the package's ``draw_dot``), a
+``graphviz.Digraph`` that ``draw_dot`` made earlier, or a list of these (a strip
+of frames, left to right). Names defined by one ``dag`` body stay visible to
+the later ones on the same page::
+
+    ```{dag} L
+    :caption: The expression after ``L.backward()``.
+    :name: fig-example
+
+    a = Value(2.0, label="a")
+    L = a * a; L.label = "L"
+    L.backward()
+    ```
+"""
+
+import re
+import traceback
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from graphviz import Digraph
+from sphinx.ext.graphviz import figure_wrapper, graphviz
+from sphinx.util.docutils import SphinxDirective
+
+import micrograd
+
+RECORD = re.compile(r'^\s*(n\d+) \[label="\{ (.*?) \| data (\S+) \| grad (\S+) \}"', re.M)
+OPERATION = re.compile(r'^\s*(n\d+)_op \[label="(.*?)"\]', re.M)
+EDGE = re.compile(r"^\s*(n\d+) -> (n\d+)_op", re.M)
+
+
+class DagDirective(SphinxDirective):
+    has_content = True
+    required_arguments = 1
+    option_spec = {
+        "caption": directives.unchanged_required,
+        "name": directives.unchanged,
+        "rankdir": lambda arg: directives.choice(arg, ("LR", "TB")),
+    }
+
+    def run(self):
+        namespace = self.env.temp_data.setdefault("dag_namespace", _fresh_namespace())
+        source = "\n".join(self.content)
+        try:
+            exec(compile(source, f"<dag at {self.env.docname}:{self.lineno}>", "exec"), namespace)
+        except Exception as error:
+            raise self.error(f"dag: the body raised {type(error).__name__}: {error}\n"
+                             + traceback.format_exc(limit=-1)) from error
+        if not self.options.get("caption"):
+            raise self.error("dag: every graph figure needs a :caption:")
+        name = self.arguments[0]
+        if name not in namespace:
+            raise self.error(f"dag: the body does not define {name!r}")
+        pictures = [self._picture(item) for item in _as_list(namespace[name])]
+        strip = nodes.container("", *pictures, classes=["dag-strip"])
+        figure = figure_wrapper(self, strip, self.options["caption"])
+        figure["classes"].append("dag")
+        self.add_name(figure)
+        return [figure]
+
+    def _picture(self, item):
+        rankdir = self.options.get("rankdir", "LR")
+        if isinstance(item, micrograd.Value):
+            item = micrograd.draw_dot(item, rankdir=rankdir)
+        if not isinstance(item, Digraph):
+            raise self.error(f"dag: cannot draw a {type(item).__name__}; "
+                             "give a Value, a draw_dot() picture or a list of them")
+        node = graphviz()
+        node["code"] = item.source
+        node["options"] = {"docname": self.env.docname}
+        node["alt"] = alt_text(item.source)
+        node["classes"] = ["dag-picture"]
+        return node
+
+
+def alt_text(dot_source):
+    """Describe a ``draw_dot`` picture in words, node by node, for screen readers."""
+    values = {name: (label or "a value", data, grad)
+              for name, label, data, grad in RECORD.findall(dot_source)}
+    operations = dict(OPERATION.findall(dot_source))
+    inputs = {}
+    for child, parent in EDGE.findall(dot_source):
+        inputs.setdefault(parent, []).append(values[child][0])
+    parts = []
+    for name, (label, data, grad) in values.items():
+        made = f" = {operations[name]} of {', '.join(inputs[name])}" if name in operations else ""
+        parts.append(f"{label}{made}: data {data}, grad {grad}")
+    return "Computation graph. " + "; ".join(parts) + "."
+
+
+def _fresh_namespace():
+    namespace = {"__name__": "dag"}
+    exec("import random\nfrom micrograd import *", namespace)
+    return namespace
+
+
+def _as_list(item):
+    return list(item) if isinstance(item, (list, tuple)) else [item]
+
+
+def setup(app):
+    app.add_directive("dag", DagDirective)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,73 @@
+"""Sphinx configuration for micrograd, the book (sources in book/, built with -W -n)."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+
+project = "micrograd, the book"
+author = "the micrograd book authors"
+copyright = "2026, the micrograd book authors"
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.graphviz",
+    "sphinx.ext.viewcode",
+    "sphinx_copybutton",
+    "sphinx_togglebutton",
+    "sphinx-mathjax-offline",
+    "matplotlib.sphinxext.plot_directive",
+    "dag",
+    "listings",
+]
+
+exclude_patterns = ["_ext", "_build"]
+templates_path = []
+
+# Markdown: $math$, labelled $$equations$$ (label), ::: fences.
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
+myst_heading_anchors = 3
+
+# Strict references; every figure, listing and equation numbered.
+nitpicky = True
+numfig = True
+math_numfig = True
+numfig_format = {"figure": "Figure %s", "code-block": "Listing %s", "table": "Table %s"}
+
+# Every doctest may use the package, as a reader who has run `from micrograd import *`.
+doctest_global_setup = """
+import random
+from micrograd import *
+"""
+doctest_default_flags = 0  # exact output, as the reader sees it
+
+autodoc_member_order = "bysource"
+
+
+graphviz_output_format = "svg"
+
+# Plots are drawn at build time as PNG, which carries no time stamp.
+plot_formats = [("png", 144)]
+plot_html_show_formats = False
+plot_html_show_source_link = False
+plot_pre_code = "import matplotlib.pyplot as plt\nimport random\nfrom micrograd import *\n"
+plot_rcparams = {"figure.figsize": (6, 3.6), "figure.dpi": 144, "axes.grid": True}
+
+html_theme = "sphinx_book_theme"
+html_title = "micrograd, the book"
+html_static_path = ["book/_static"]
+html_css_files = ["book.css"]
+html_last_updated_fmt = None
+html_theme_options = {
+    "show_toc_level": 2,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "home_page_in_toc": True,
+}
+copybutton_prompt_text = r">>> |\.\.\. "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = False

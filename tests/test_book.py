@@ -1,0 +1,252 @@
+"""The book's contract: listings come from the package, examples run, pictures are live."""
+
+import ast
+import html
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from book_contract import (
+    BOOK,
+    PACKAGE,
+    ROOT,
+    blocks,
+    chapters,
+    coverage,
+    definitions,
+    literalincludes,
+)
+from sphinx.cmd.build import build_main
+
+from micrograd import Value, draw_dot
+
+PACKAGE_CLASSES = {name for module in PACKAGE.glob("*.py") for name in definitions(module)
+                   if "." not in name and name[0].isupper()}
+PACKAGE_NAMES = {name.split(".")[-1] for module in PACKAGE.glob("*.py")
+                 for name in definitions(module)} - {"__init__", "__call__", "__repr__"}
+RUNNABLE = {"doctest", "testcode", "testoutput", "testsetup", "testcleanup"}
+
+
+def pasted_definitions(block):
+    """Package classes or functions that a non-listing block defines itself."""
+    found, current_class = [], None
+    for line in block.body:
+        line = re.sub(r"^\s*(>>>|\.\.\.) ?", "", line)
+        match = re.match(r"^(\s*)(class|def)\s+(\w+)", line)
+        if not match:
+            continue
+        indent, kind, name = match.groups()
+        if kind == "class" and not indent:
+            current_class = name
+            if name in PACKAGE_CLASSES:
+                found.append(name)
+        elif kind == "def" and (not indent or current_class in PACKAGE_CLASSES) \
+                and name in PACKAGE_NAMES:
+            found.append(name)
+    return found
+
+
+def all_blocks():
+    return [block for page in chapters() for block in blocks(page)]
+
+
+def where(block):
+    return f"{block.path.relative_to(ROOT)}:{block.line}"
+
+
+def test_no_package_code_is_pasted_into_the_book():
+    pasted = [f"{where(b)} defines {name}" for b in all_blocks()
+              if b.directive != "literalinclude" for name in pasted_definitions(b)]
+    assert not pasted, "show the package's code with literalinclude instead:\n" + "\n".join(pasted)
+
+
+def test_the_pasted_code_check_catches_a_pasted_class():
+    from book_contract import Block
+    block = Block(BOOK / "x.md", 1, "python", ["class Value:", "    def __add__(self, o):"])
+    assert pasted_definitions(block) == ["Value", "__add__"]
+    renamed = Block(BOOK / "x.md", 1, "{doctest}", [">>> class Buggy(Value):",
+                                                    "...     def __add__(self, o):"])
+    assert pasted_definitions(renamed) == []
+
+
+def test_every_literalinclude_target_exists():
+    missing = []
+    for block, target, pyobject in literalincludes():
+        if not target.is_file():
+            missing.append(f"{where(block)}: no file {target.relative_to(ROOT)}")
+        elif pyobject and pyobject not in definitions(target):
+            missing.append(f"{where(block)}: no {pyobject} in {target.relative_to(ROOT)}")
+    assert not missing, "\n".join(missing)
+
+
+def test_package_listings_name_an_object():
+    whole_files = [where(block) for block, target, pyobject in literalincludes()
+                   if PACKAGE in target.parents and not pyobject]
+    assert not whole_files, "list a method, function or class with :pyobject:"
+
+
+def test_no_unrun_examples():
+    """A ``>>>`` example outside a doctest block would never be checked."""
+    unrun = [where(b) for b in all_blocks()
+             if b.directive not in RUNNABLE and b.directive is None
+             and any(line.lstrip().startswith(">>>") for line in b.body)]
+    assert not unrun, "use a {doctest} block for these examples:\n" + "\n".join(unrun)
+
+
+def test_every_display_equation_is_labelled():
+    """Unlabelled equations get random anchors, which makes two builds differ."""
+    unlabelled = []
+    for page in chapters():
+        opened = None
+        for number, line in enumerate(page.read_text().splitlines(), 1):
+            if not line.startswith("$$"):
+                continue
+            if opened is None and line.strip() == "$$":
+                opened = number
+            elif opened is not None:
+                if not re.fullmatch(r"\$\$\s*\([\w:-]+\)\s*", line):
+                    unlabelled.append(f"{page.relative_to(ROOT)}:{opened}")
+                opened = None
+    assert not unlabelled, "label these equations: $$ ... $$ (label)\n" + "\n".join(unlabelled)
+
+
+def toctree_entries():
+    entries = set()
+    for page in chapters():
+        for block in blocks(page):
+            if block.directive == "toctree":
+                folder = page.parent.relative_to(BOOK)
+                entries |= {(folder / line.strip()).as_posix().removeprefix("./")
+                            for line in block.body
+                            if line.strip() and not line.strip().startswith(":")}
+    return entries
+
+
+def test_every_chapter_is_in_the_table_of_contents():
+    pages = {p.relative_to(BOOK).with_suffix("").as_posix() for p in chapters()} - {"index"}
+    assert pages - toctree_entries() == set()
+
+
+def test_listing_coverage_is_computed_from_the_book():
+    report = coverage()
+    assert "engine" in report and "nn" in report
+    shown, missing = report["engine"]
+    assert "Value._backward" in shown  # how-to-read shows it
+    assert set(shown).isdisjoint(missing)
+
+
+def test_alt_text_describes_every_node():
+    from dag import alt_text
+    a = Value(2.0, label="a")
+    b = a * 3
+    b.label = "b"
+    b.backward()
+    text = alt_text(draw_dot(b).source)
+    assert "a: data 2.0000, grad 3.0000" in text
+    assert "b = * of a, a value: data 6.0000, grad 1.0000" in text
+
+
+@pytest.fixture(scope="module")
+def mini_book(tmp_path_factory):
+    """A small book built with the real configuration: the API page and two figures."""
+    src = tmp_path_factory.mktemp("book")
+    shutil.copy(BOOK / "api.md", src / "api.md")
+    (src / "index.md").write_text(textwrap.dedent("""\
+        # Mini book
+
+        ```{toctree}
+        api
+        figures
+        ```
+        """))
+    (src / "figures.md").write_text(textwrap.dedent("""\
+        # Figures
+
+        ```{dag} d
+        :caption: A known expression.
+        :name: fig-known
+
+        a = Value(2.0, label="a")
+        b = Value(-3.0, label="b")
+        d = a * b + 10; d.label = "d"
+        d.backward()
+        ```
+
+        ```{dag} frames
+        :caption: Two frames.
+
+        frames = [draw_dot(a), draw_dot(d, rankdir="TB")]
+        ```
+        """))
+    out = src / "_out"
+    status = build_main(["-c", str(ROOT), "-W", "-n", "-q", "-b", "html", str(src), str(out)])
+    return status, out
+
+
+def test_mini_book_builds_strictly(mini_book):
+    status, _ = mini_book
+    assert status == 0
+
+
+def test_dag_directive_draws_data_and_grad_into_svg(mini_book):
+    _, out = mini_book
+    svgs = [html.unescape(p.read_text()) for p in (out / "_images").glob("*.svg")]
+    known = [svg for svg in svgs if "data 4.0000" in svg]
+    assert known, "no SVG shows d = 2 * -3 + 10 = 4"
+    assert "grad -3.0000" in known[0] and "grad 1.0000" in known[0]  # a.grad and d.grad
+    page = (out / "figures.html").read_text()
+    assert 'id="fig-known"' in page and "Figure 1" in page
+    assert page.count('class="graphviz dag-picture"') == 3
+
+
+def test_api_reference_lists_the_package(mini_book):
+    _, out = mini_book
+    page = (out / "api.html").read_text()
+    for name in ["micrograd.engine.Value", "micrograd.engine.Value.backward",
+                 "micrograd.nn.MLP", "micrograd.nn.Neuron", "micrograd.optim.SGD",
+                 "micrograd.draw.draw_dot", "micrograd.losses.max_margin_loss"]:
+        assert f'id="{name}"' in page, name
+
+
+def test_a_failing_dag_body_names_the_chapter_and_line(tmp_path, capsys):
+    (tmp_path / "index.md").write_text("# Broken\n\n```{dag} x\n:caption: Bad.\n\nx = 1 / 0\n```\n")
+    status = build_main(["-c", str(ROOT), "-W", "-q", "-b", "html", str(tmp_path),
+                         str(tmp_path / "_out")])
+    assert status != 0
+    err = capsys.readouterr().err
+    assert "index.md:3" in err and "ZeroDivisionError" in err
+
+
+def test_package_modules_say_which_chapter_teaches_them():
+    for module in PACKAGE.glob("*.py"):
+        doc = ast.get_docstring(ast.parse(module.read_text())) or ""
+        if module.name != "__init__.py":
+            assert "chapter" in doc.lower(), f"{module.name}: name the chapter in the docstring"
+
+
+def test_every_public_function_has_a_doctest_example():
+    """Each public function, class and method shows an example (a method may be
+    shown in its class's example instead)."""
+    missing = []
+    for module in PACKAGE.glob("*.py"):
+        for node in ast.parse(module.read_text()).body:
+            if not isinstance(node, (ast.FunctionDef, ast.ClassDef)) or node.name[0] == "_":
+                continue
+            class_doc = ast.get_docstring(node) or ""
+            if ">>>" not in class_doc:
+                missing.append(f"{module.name}:{node.lineno} {node.name}")
+            for method in node.body if isinstance(node, ast.ClassDef) else []:
+                if (isinstance(method, ast.FunctionDef) and method.name[0] != "_"
+                        and ">>>" not in (ast.get_docstring(method) or "")
+                        and f".{method.name}(" not in class_doc):
+                    missing.append(f"{module.name}:{method.lineno} {node.name}.{method.name}")
+    assert not missing, "\n".join(missing)
+
+
+def test_book_sources_name_no_machine_paths():
+    for path in [*chapters(), *ROOT.glob("*.md"), ROOT / "conf.py"]:
+        text = path.read_text()
+        assert not re.search(r"/(tmp|home|root|work)/", text), path
+    assert Path(ROOT / "README.md").exists()
