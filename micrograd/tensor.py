@@ -42,7 +42,7 @@ class Tensor:
         if array.dtype.kind not in "iuf":
             raise TypeError(f"Tensor needs numbers, got {type(data).__name__}: {data!r}")
         self.data = np.array(array, dtype=np.float64)
-        self.grad = np.zeros_like(self.data)
+        self.grad = np.zeros(self.data.shape)
         self.label = label
         self._prev = tuple(_children)
         self._op = _op
@@ -329,7 +329,7 @@ class Tensor:
         order = topological_order(self)
         for node in order:
             if node._prev:
-                node.grad = np.zeros_like(node.data)
+                node.grad = np.zeros(node.data.shape)
         self.grad += grad
         for node in reversed(order):
             node._backward()
@@ -386,7 +386,7 @@ class TensorModule:
                [0.]])
         """
         for p in self.parameters():
-            p.grad = np.zeros_like(p.data)
+            p.grad = np.zeros(p.data.shape)
 
     def parameters(self):
         """Return the list of ``Tensor`` objects that training adjusts."""
