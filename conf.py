@@ -23,6 +23,7 @@ extensions = [
     "matplotlib.sphinxext.plot_directive",
     "dag",
     "listings",
+    "plots",
 ]
 
 exclude_patterns = ["_ext", "_build"]

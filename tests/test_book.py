@@ -176,8 +176,23 @@ def mini_book(tmp_path_factory):
 
         ```{dag} frames
         :caption: Two frames.
+        :rankdir: TB
 
-        frames = [draw_dot(a), draw_dot(d, rankdir="TB")]
+        frames = [a, d]
+        ```
+
+        ```{eval-rst}
+        .. plot::
+           :caption: A rising line.
+
+           plt.plot([0, 1], [0, 1])
+        ```
+
+        ```{eval-rst}
+        .. plot::
+           :caption: A falling line.
+
+           plt.plot([0, 1], [1, 0])
         ```
         """))
     out = src / "_out"
@@ -199,6 +214,21 @@ def test_dag_directive_draws_data_and_grad_into_svg(mini_book):
     page = (out / "figures.html").read_text()
     assert 'id="fig-known"' in page and "Figure 1" in page
     assert page.count('class="graphviz dag-picture"') == 3
+
+
+
+def test_dag_rankdir_option_accepts_both_directions():
+    from dag import DagDirective
+    rankdir = DagDirective.option_spec["rankdir"]
+    assert (rankdir("TB"), rankdir("lr")) == ("TB", "LR")
+
+
+def test_two_plots_on_a_page_get_two_files(mini_book):
+    _, out = mini_book
+    page = (out / "figures.html").read_text()
+    images = re.findall(r'<img[^>]+src="(_images/figures-plot\d\.png)"', page)
+    assert images == ["_images/figures-plot1.png", "_images/figures-plot2.png"]
+    assert (out / images[0]).read_bytes() != (out / images[1]).read_bytes()
 
 
 def test_api_reference_lists_the_package(mini_book):

@@ -38,7 +38,7 @@ class DagDirective(SphinxDirective):
     option_spec = {
         "caption": directives.unchanged_required,
         "name": directives.unchanged,
-        "rankdir": lambda arg: directives.choice(arg, ("LR", "TB")),
+        "rankdir": lambda arg: directives.choice(arg.lower(), ("lr", "tb")).upper(),
     }
 
     def run(self):
