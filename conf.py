@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+from matplotlib.sphinxext import plot_directive
+
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
@@ -57,6 +59,9 @@ plot_html_show_formats = False
 plot_html_show_source_link = False
 plot_pre_code = "import matplotlib.pyplot as plt\nimport random\nfrom micrograd import *\n"
 plot_rcparams = {"figure.figsize": (6, 3.6), "figure.dpi": 144, "axes.grid": True}
+# Only the HTML figure: the default template adds a second, "not html" figure
+# that is dropped when writing but still takes a figure number.
+plot_template = plot_directive.TEMPLATE.split(".. only:: not html")[0]
 
 html_theme = "sphinx_book_theme"
 html_title = "micrograd, the book"
