@@ -129,6 +129,12 @@ def test_every_chapter_is_in_the_table_of_contents():
     assert pages - toctree_entries() == set()
 
 
+@pytest.mark.parametrize("module", ["engine", "nn"])
+def test_the_book_shows_every_definition_of_the_engine_and_nn(module):
+    shown, missing = coverage()[module]
+    assert shown and not missing, f"not shown as a listing: {missing}"
+
+
 def test_listing_coverage_is_computed_from_the_book():
     report = coverage()
     assert "engine" in report and "nn" in report
