@@ -232,7 +232,8 @@ def test_dag_rankdir_option_accepts_both_directions():
 def test_two_plots_on_a_page_get_two_files(mini_book):
     _, out = mini_book
     page = (out / "figures.html").read_text()
-    images = re.findall(r'<img[^>]+src="(_images/figures-plot\d\.png)"', page)
+    images = re.findall(r'<img[^>]+class="[^"]*book-plot[^"]*" src="(_images/figures-plot\d\.png)"',
+                        page)
     assert images == ["_images/figures-plot1.png", "_images/figures-plot2.png"]
     assert (out / images[0]).read_bytes() != (out / images[1]).read_bytes()
 

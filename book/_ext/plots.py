@@ -3,7 +3,8 @@
 Inside MyST, every ``{eval-rst}`` block starts the plot directive's counter
 afresh, so each page's plots would all be written to ``<page>-1.png``. Here
 the n-th plot of a page is written to ``<page>-plot<n>.png`` unless it names
-its own ``:filename-prefix:``.
+its own ``:filename-prefix:``. Every plot image gets the class ``book-plot``
+(the style sheet gives it a light card in dark mode).
 """
 
 from pathlib import Path
@@ -17,6 +18,7 @@ class PagePlot(PlotDirective):
         self.state.document.settings.env.temp_data["plot_count"] = count
         page = Path(self.state.document.settings.env.docname).name
         self.options.setdefault("filename-prefix", f"{page}-plot{count}")
+        self.options["class"] = [*self.options.get("class", []), "book-plot"]
         return super().run()
 
 
