@@ -65,6 +65,25 @@ def training_step(engine):
     return step
 
 
+def tensor_training_step():
+    """The same step with ``micrograd.tensor``, the whole batch as arrays; None without NumPy."""
+    try:
+        from micrograd import tensor
+    except ImportError:
+        return None
+    random.seed(0)
+    model = tensor.TensorMLP.from_scalar(micrograd.MLP(2, [16, 16, 1]))  # training_step's weights
+    params = model.parameters()
+
+    def step():
+        loss = tensor.max_margin_loss(model(X), Y) + tensor.l2_penalty(params, 1e-4)
+        model.zero_grad()
+        loss.backward()
+        for p in params:
+            p.data -= 0.01 * p.grad
+    return step
+
+
 def wide_graph(engine, width=20_000):
     """Forward and backward of Σ tanh(xᵢ·yᵢ + xᵢ), summed as a tree: four operations a term."""
     xs = [engine.Value(random.uniform(-1, 1)) for _ in range(width)]
@@ -153,6 +172,13 @@ def main():
     gc.enable()
     print(f"  {'  closures with GC disabled':<34} {'':>12} {theirs_no_gc * 1e3:>12.1f}  ms"
           f"        (GC takes {1 - theirs_no_gc / theirs:.0%} of their step)")
+    tensor_step = tensor_training_step()
+    if tensor_step is None:
+        print("  tensor engine: NumPy not installed (pip install -e '.[tensor]')")
+    else:
+        tensor_time = best_of(tensor_step, 20)
+        print(f"  {'  micrograd.tensor, same step':<34} {tensor_time * 1e3:>12.2f} {'':>12}  ms"
+              f"        ({ours / tensor_time:.0f}x faster than the scalar step)")
 
     (run_ours, ops), (run_theirs, _) = wide_graph(micrograd), wide_graph(closure_engine)
     row("forward+backward per operation", best_of(run_ours, 3) / ops * 1e6,
