@@ -12,8 +12,11 @@ reference cycles, so the garbage collector has nothing to chase.
 
 import math
 import operator
+import sys
 
 from micrograd.graph import topological_order
+
+_LARGEST_EXP = math.log(sys.float_info.max)  # e ** x overflows a float beyond this
 
 
 class Value:
@@ -86,6 +89,8 @@ class Value:
         if x < 0 and not float(exponent).is_integer():
             raise ValueError(
                 f"cannot raise negative Value({x!r}) to the non-integer power {exponent!r}")
+        if x == 0 and exponent < 1:
+            raise ZeroDivisionError(f"Value(0.0) ** {exponent!r} has no finite slope at 0")
         return Value(x ** exponent, (self,), f"**{exponent}",
                      _local_grads=(exponent * x ** (exponent - 1),))
 
@@ -94,7 +99,13 @@ class Value:
 
         >>> Value(0.0).exp()
         Value(data=1.0, grad=0.0)
+        >>> Value(710.0).exp()
+        Traceback (most recent call last):
+        ...
+        OverflowError: exp of Value(710.0) is too large for a float
         """
+        if self.data > _LARGEST_EXP:
+            raise OverflowError(f"exp of Value({self.data!r}) is too large for a float")
         e = math.exp(self.data)
         return Value(e, (self,), "exp", _local_grads=(e,))
 

@@ -215,3 +215,22 @@ def test_matches_live_pytorch(name):
 
     inputs, expression = CASES[name]
     assert_matches(reference(inputs, expression), inputs, expression)
+
+
+@pytest.mark.parametrize("exponent", [0.5, -1, -2.5])
+def test_power_of_zero_without_a_finite_slope_raises(exponent):
+    with pytest.raises(ZeroDivisionError, match="no finite slope"):
+        Value(0.0) ** exponent
+
+
+def test_power_of_zero_with_a_finite_slope_works():
+    x = Value(0.0)
+    y = x ** 2 + x ** 1
+    y.backward()
+    assert (y.data, x.grad) == (0.0, 1.0)
+
+
+def test_exp_overflow_names_the_value():
+    assert Value(709.0).exp().data == math.exp(709.0)
+    with pytest.raises(OverflowError, match=r"exp of Value\(710.0\) is too large"):
+        Value(710.0).exp()
