@@ -157,7 +157,9 @@ def test_alt_text_describes_every_node():
 @pytest.fixture(scope="module")
 def mini_book(tmp_path_factory):
     """A small book built with the real configuration: the API page and two figures."""
-    src = tmp_path_factory.mktemp("book")
+    src = tmp_path_factory.mktemp("book") / "book"
+    src.mkdir()
+    shutil.copytree(PACKAGE, src.parent / "micrograd")
     shutil.copy(BOOK / "api.md", src / "api.md")
     (src / "index.md").write_text(textwrap.dedent("""\
         # Mini book
@@ -169,6 +171,16 @@ def mini_book(tmp_path_factory):
         """))
     (src / "figures.md").write_text(textwrap.dedent("""\
         # Figures
+
+        The slope of $y = x^2$:
+
+        $$
+        y' = 2x
+        $$ (eq-mini)
+
+        ```{literalinclude} ../micrograd/engine.py
+        :pyobject: Value.backward
+        ```
 
         ```{dag} d
         :caption: A known expression.
@@ -236,6 +248,25 @@ def test_two_plots_on_a_page_get_two_files(mini_book):
                         page)
     assert images == ["_images/figures-plot1.png", "_images/figures-plot2.png"]
     assert (out / images[0]).read_bytes() != (out / images[1]).read_bytes()
+
+
+def test_listing_caption_names_and_links_its_source(mini_book):
+    _, out = mini_book
+    page = (out / "figures.html").read_text()
+    assert ('<a class="reference internal" href="_modules/micrograd/engine.html#Value.backward">'
+            "micrograd/engine.py › Value.backward</a>") in page
+    assert 'id="Value.backward"' in (out / "_modules" / "micrograd" / "engine.html").read_text()
+
+
+def test_equations_render_offline(mini_book):
+    """MathJax is served from the book itself, never from a CDN."""
+    _, out = mini_book
+    page = (out / "figures.html").read_text()
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', page)
+    mathjax = [src for src in scripts if "mathjax" in src.lower()]
+    assert mathjax and all(not src.startswith(("http:", "https:", "//")) for src in mathjax)
+    assert (out / mathjax[0].split("?")[0]).is_file()
+    assert 'id="equation-eq-mini"' in page
 
 
 def test_api_reference_lists_the_package(mini_book):
