@@ -29,8 +29,13 @@ def max_margin_loss(scores, labels):
 
     >>> max_margin_loss([Value(2.0), Value(0.5)], [1, 1])
     Value(data=0.25, grad=0.0)
+    >>> max_margin_loss([Value(2.0), Value(0.5)], [1, 0])
+    Traceback (most recent call last):
+    ...
+    ValueError: labels must be -1 or +1, got 0
     """
     _check_pairs(scores, labels)
+    _check_signs(labels)
     losses = [(1 - y * s).relu() for s, y in zip(scores, labels, strict=True)]
     return sum(losses) * (1.0 / len(losses))
 
@@ -52,6 +57,7 @@ def accuracy(scores, labels):
     0.6666666666666666
     """
     _check_pairs(scores, labels)
+    _check_signs(labels)
     return sum((s.data > 0) == (y > 0) for s, y in zip(scores, labels, strict=True)) / len(labels)
 
 
@@ -62,3 +68,10 @@ def _check_pairs(predictions, targets):
                          f"{len(predictions)} predictions, {len(targets)} targets")
     if not predictions:
         raise ValueError("need at least one prediction, got none")
+
+
+def _check_signs(labels):
+    """Raise ``ValueError`` unless every label is -1 or +1: 0/1 labels would train wrongly."""
+    for y in labels:
+        if y not in (-1, 1):
+            raise ValueError(f"labels must be -1 or +1, got {y!r}")

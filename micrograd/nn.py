@@ -95,6 +95,8 @@ class Layer(Module):
     """
 
     def __init__(self, nin, nout, **kwargs):
+        if nout < 1:
+            raise ValueError(f"a layer needs at least one neuron, got nout={nout}")
         self.neurons = [Neuron(nin, **kwargs) for _ in range(nout)]
 
     def __call__(self, x):

@@ -110,3 +110,9 @@ def test_seeded_training_is_bit_for_bit_identical_across_processes():
             for seed in (1, 2)]
     assert runs[0] == runs[1]
     assert len(runs[0].split()) == 1 + 337
+
+
+@pytest.mark.parametrize("build", [lambda: Layer(2, 0), lambda: MLP(2, [0, 1])])
+def test_empty_layers_are_refused(build):
+    with pytest.raises(ValueError, match="at least one neuron, got nout=0"):
+        build()

@@ -108,3 +108,9 @@ def test_two_moons_is_seeded_and_balanced():
 def test_two_moons_needs_two_points():
     with pytest.raises(ValueError, match="n >= 2"):
         two_moons(1)
+
+
+@pytest.mark.parametrize("loss", [max_margin_loss, accuracy])
+def test_losses_for_signs_refuse_zero_one_labels(loss):
+    with pytest.raises(ValueError, match="labels must be -1 or \\+1, got 0"):
+        loss([Value(1.0), Value(-2.0)], [1, 0])
