@@ -318,3 +318,11 @@ def test_book_sources_name_no_machine_paths():
         text = path.read_text()
         assert not re.search(r"/(tmp|home|root|work)/", text), path
     assert Path(ROOT / "README.md").exists()
+
+
+def test_readme_example_runs_and_prints_what_it_says(capsys):
+    readme = (ROOT / "README.md").read_text()
+    code = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+    exec(compile(code, "README.md", "exec"), {})
+    promised = re.search(r"print\(y\.data, x\.grad\)\s+# (.*)", code).group(1)
+    assert capsys.readouterr().out.strip() == promised
