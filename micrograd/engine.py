@@ -37,6 +37,9 @@ class Value:
     def __init__(self, data, _children=(), _op="", label="", _local_grads=()):
         if isinstance(data, bool) or not isinstance(data, (int, float)):
             raise TypeError(f"Value needs an int or float, got {type(data).__name__}: {data!r}")
+        if len(_children) != len(_local_grads):
+            raise ValueError(f"need one local derivative per input: {len(_children)} inputs, "
+                             f"got {len(_local_grads)}")
         self.data = float(data)
         self.grad = 0.0
         self.label = label
@@ -232,7 +235,7 @@ class Value:
         2.0
         """
         grad = self.grad
-        for child, local_grad in zip(self._prev, self._local_grads, strict=True):
+        for child, local_grad in zip(self._prev, self._local_grads):
             child.grad += local_grad * grad
 
     def backward(self):

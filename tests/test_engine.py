@@ -234,3 +234,9 @@ def test_exp_overflow_names_the_value():
     assert Value(709.0).exp().data == math.exp(709.0)
     with pytest.raises(OverflowError, match=r"exp of Value\(710.0\) is too large"):
         Value(710.0).exp()
+
+
+def test_a_node_needs_one_local_derivative_per_input():
+    a = Value(2.0)
+    with pytest.raises(ValueError, match="one local derivative per input: 2 inputs, got 0"):
+        Value(4.0, (a, a), "+")
