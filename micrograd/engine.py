@@ -22,6 +22,9 @@ _LARGEST_EXP = math.log(sys.float_info.max)  # e ** x overflows a float beyond t
 class Value:
     """A scalar that remembers how it was computed, so it can be differentiated.
 
+    ``Value(data)`` makes a leaf. Operations make the other nodes with
+    ``Value(result, inputs, op, local_grads)``: one local derivative per input.
+
     >>> a = Value(2.0, label="a")
     >>> b = Value(-3.0, label="b")
     >>> c = a * b + a
@@ -34,13 +37,15 @@ class Value:
 
     __slots__ = ("data", "grad", "label", "_prev", "_op", "_local_grads")
 
-    def __init__(self, data, _children=(), _op="", label="", _local_grads=()):
-        if isinstance(data, bool) or not isinstance(data, (int, float)):
-            raise TypeError(f"Value needs an int or float, got {type(data).__name__}: {data!r}")
+    def __init__(self, data, _children=(), _op="", _local_grads=(), label=""):
+        if type(data) is not float:  # operations pass floats; check everything else
+            if isinstance(data, bool) or not isinstance(data, (int, float)):
+                raise TypeError(f"Value needs an int or float, got {type(data).__name__}: {data!r}")
+            data = float(data)
         if len(_children) != len(_local_grads):
             raise ValueError(f"need one local derivative per input: {len(_children)} inputs, "
                              f"got {len(_local_grads)}")
-        self.data = float(data)
+        self.data = data
         self.grad = 0.0
         self.label = label
         self._prev = tuple(_children)
@@ -62,7 +67,7 @@ class Value:
         Value(data=5.0, grad=0.0)
         """
         other = as_value(other)
-        return Value(self.data + other.data, (self, other), "+", _local_grads=(1.0, 1.0))
+        return Value(self.data + other.data, (self, other), "+", (1.0, 1.0))
 
     def __mul__(self, other):
         """``self * other``: each input's local derivative is the *other* input.
@@ -71,8 +76,7 @@ class Value:
         Value(data=-8.0, grad=0.0)
         """
         other = as_value(other)
-        return Value(self.data * other.data, (self, other), "*",
-                     _local_grads=(other.data, self.data))
+        return Value(self.data * other.data, (self, other), "*", (other.data, self.data))
 
     def __pow__(self, exponent):
         """``self ** exponent`` for a constant exponent: d/dx xⁿ = n·xⁿ⁻¹.
@@ -94,8 +98,7 @@ class Value:
                 f"cannot raise negative Value({x!r}) to the non-integer power {exponent!r}")
         if x == 0 and exponent < 1:
             raise ZeroDivisionError(f"Value(0.0) ** {exponent!r} has no finite slope at 0")
-        return Value(x ** exponent, (self,), f"**{exponent}",
-                     _local_grads=(exponent * x ** (exponent - 1),))
+        return Value(x ** exponent, (self,), f"**{exponent}", (exponent * x ** (exponent - 1),))
 
     def exp(self):
         """``e ** self``: the exponential is its own derivative.
@@ -110,7 +113,7 @@ class Value:
         if self.data > _LARGEST_EXP:
             raise OverflowError(f"exp of Value({self.data!r}) is too large for a float")
         e = math.exp(self.data)
-        return Value(e, (self,), "exp", _local_grads=(e,))
+        return Value(e, (self,), "exp", (e,))
 
     def log(self):
         """Natural logarithm: d/dx ln x = 1/x.
@@ -125,7 +128,7 @@ class Value:
         x = self.data
         if x <= 0:
             raise ValueError(f"log needs a positive Value, got {x!r}")
-        return Value(math.log(x), (self,), "log", _local_grads=(1.0 / x,))
+        return Value(math.log(x), (self,), "log", (1.0 / x,))
 
     def tanh(self):
         """Hyperbolic tangent: d/dx tanh x = 1 - tanh² x.
@@ -138,7 +141,7 @@ class Value:
         Value(data=1.0, grad=0.0)
         """
         t = math.tanh(self.data)
-        return Value(t, (self,), "tanh", _local_grads=(1.0 - t * t,))
+        return Value(t, (self,), "tanh", (1.0 - t * t,))
 
     def sigmoid(self):
         """Logistic sigmoid 1 / (1 + e⁻ˣ): d/dx σ(x) = σ(x)·(1 - σ(x)).
@@ -149,7 +152,7 @@ class Value:
         Value(data=0.0, grad=0.0)
         """
         s = _logistic(self.data)
-        return Value(s, (self,), "sigmoid", _local_grads=(s * (1.0 - s),))
+        return Value(s, (self,), "sigmoid", (s * (1.0 - s),))
 
     def relu(self):
         """Rectified linear unit max(0, x): slope 1 for x > 0, else 0.
@@ -158,8 +161,7 @@ class Value:
         (Value(data=0.0, grad=0.0), Value(data=3.0, grad=0.0))
         """
         positive = self.data > 0
-        return Value(self.data if positive else 0.0, (self,), "ReLU",
-                     _local_grads=(1.0 if positive else 0.0,))
+        return Value(self.data if positive else 0.0, (self,), "ReLU", (1.0 if positive else 0.0,))
 
     def __neg__(self):
         """``-self``, as ``self * -1``.
@@ -297,7 +299,7 @@ def weighted_sum(weights, inputs, bias):
     w_data = [w.data for w in weights]
     x_data = [x.data for x in inputs]
     data = sum(map(operator.mul, w_data, x_data), bias.data)
-    return Value(data, (*weights, *inputs, bias), "Σwx", _local_grads=(*x_data, *w_data, 1.0))
+    return Value(data, (*weights, *inputs, bias), "Σwx", (*x_data, *w_data, 1.0))
 
 
 def _logistic(x):

@@ -188,6 +188,22 @@ def test_value_rejects_non_numbers_naming_the_type(bad, type_name):
         Value(bad)
 
 
+class Celsius(float):
+    """A float subclass, as NumPy's float64 is one."""
+
+
+@pytest.mark.parametrize("number", [3, Celsius(3.0), -0.0])
+def test_data_is_always_a_plain_float(number):
+    value = Value(number)
+    assert type(value.data) is float and value.data == number
+
+
+def test_micrograd_constructor_order_still_works():
+    a, b = Value(2.0), Value(3.0)
+    c = Value(5.0, (a, b), "+", (1.0, 1.0), label="c")
+    assert (c._prev, c._op, c._local_grads, c.label) == ((a, b), "+", (1.0, 1.0), "c")
+
+
 def test_operators_reject_non_numbers():
     with pytest.raises(TypeError, match="got str"):
         Value(1.0) + "1"
