@@ -59,7 +59,7 @@ class Neuron(Module):
         self.activation = activation if nonlin else "linear"
 
     def __call__(self, x):
-        """Return the neuron's output for the inputs ``x``.
+        """Return the neuron's output for the inputs ``x``, after checking them.
 
         >>> n = Neuron(2, rng=random.Random(0))
         >>> n([1.0, 2.0, 3.0])
@@ -67,9 +67,15 @@ class Neuron(Module):
         ...
         ValueError: expected 2 inputs, got 3
         """
-        x = _as_values(x)
-        if len(x) != len(self.w):
-            raise ValueError(f"expected {len(self.w)} inputs, got {len(x)}")
+        return self.forward(_checked_inputs(x, len(self.w)))
+
+    def forward(self, x):
+        """The output for ``x``, a list of ``Value`` objects already checked.
+
+        >>> n = Neuron(2, activation="linear", rng=random.Random(0))
+        >>> n.forward([Value(1.0), Value(2.0)])
+        Value(data=1.7206613148113061, grad=0.0)
+        """
         act = weighted_sum(self.w, x, self.b)
         return act if self.activation == "linear" else getattr(act, self.activation)()
 
@@ -101,8 +107,8 @@ class Layer(Module):
 
     def __call__(self, x):
         """Return each neuron's output (a single ``Value`` if there is one neuron)."""
-        x = _as_values(x)  # wrap plain numbers once, not once per neuron
-        outs = [n(x) for n in self.neurons]
+        x = _checked_inputs(x, len(self.neurons[0].w))  # once, not once per neuron
+        outs = [n.forward(x) for n in self.neurons]
         return outs[0] if len(outs) == 1 else outs
 
     def parameters(self):
@@ -166,8 +172,14 @@ class MLP(Module):
                 f"output_activation={self.output_activation!r})")
 
 
-def _as_values(x):
-    """Inputs as a list of ``Value`` objects; a single input becomes a list of one."""
+def _checked_inputs(x, nin):
+    """``x`` as a list of ``nin`` Values: numbers are wrapped, a wrong count refused.
+
+    A single input becomes a list of one.
+    """
     if isinstance(x, (Value, int, float)):
         x = [x]
-    return [xi if isinstance(xi, Value) else Value(xi) for xi in x]
+    x = [xi if isinstance(xi, Value) else Value(xi) for xi in x]
+    if len(x) != nin:
+        raise ValueError(f"expected {nin} inputs, got {len(x)}")
+    return x

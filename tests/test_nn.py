@@ -59,6 +59,19 @@ def test_wrong_number_of_inputs_names_both_counts(module, inputs):
         module(inputs)
 
 
+def test_layer_output_is_each_neurons_own_output():
+    layer = Layer(3, 4, activation="tanh")
+    x = [0.5, -1.0, 2.0]
+    assert [out.data for out in layer(x)] == [n(x).data for n in layer.neurons]
+
+
+def test_forward_skips_the_checks_but_weighted_sum_still_counts():
+    neuron = Neuron(2)
+    assert neuron.forward([Value(1.0), Value(2.0)]).data == neuron([1.0, 2.0]).data
+    with pytest.raises(ValueError, match="2 weights, got 3 inputs"):
+        neuron.forward([Value(1.0), Value(2.0), Value(3.0)])
+
+
 def test_unknown_activation_is_rejected():
     with pytest.raises(ValueError, match="activation must be one of"):
         MLP(2, [3, 1], activation="softplus")
