@@ -1,12 +1,15 @@
 """``make bench``: the engine measured against the lecture's closure design, side by side.
 
 Every figure is measured in this one run, on this machine, so only the ratios
-travel well. Run from the repository root: ``python benchmarks/run.py``.
+travel well. A time is the median of several calls in a row after one warm-up
+call: what each call costs in a loop. Run from the repository root:
+``python benchmarks/run.py``.
 """
 
 import gc
 import platform
 import random
+import statistics
 import subprocess
 import sys
 import time
@@ -23,17 +26,23 @@ from micrograd import l2_penalty, max_margin_loss, two_moons  # noqa: E402
 X, Y = two_moons(100, noise=0.1, seed=1)
 
 
-def best_of(fn, repeat=5):
-    """The fastest of ``repeat`` runs of ``fn()``, in seconds: the least disturbed one.
+def per_call(fn, calls=10):
+    """Median seconds of ``fn()`` over ``calls`` calls in a row, as in a training loop.
 
-    Unlike ``timeit``, this leaves the garbage collector on, as it is in real use.
+    The garbage collector stays on, as in real use. Old garbage is collected
+    first and one warm-up call runs untimed, so that each engine pays for the
+    garbage of its own previous step, as it would in a loop, and never for the
+    other engine's. (A first call, with no garbage behind it, would flatter the
+    closure design.)
     """
+    gc.collect()
+    fn()
     times = []
-    for _ in range(repeat):
+    for _ in range(calls):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    return min(times)
+    return statistics.median(times)
 
 
 def pairwise_sum(values):
@@ -151,7 +160,7 @@ def torch_wide_graph(width=20_000):
     def run():
         total = pairwise_sum([(x * y + x).tanh() for x, y in zip(xs, ys, strict=True)])
         total.backward()
-    return best_of(run, 3) / (4 * width)
+    return per_call(run, 3) / (4 * width)
 
 
 def row(name, ours, theirs, unit, fmt="{:.1f}"):
@@ -164,11 +173,11 @@ def main():
           f"{platform.machine()}, GC on (default thresholds {gc.get_threshold()})")
     print(f"  {'':<34} {'micrograd':>12} {'closures':>12}  {'unit':<8} {'ratio':>8}")
 
-    ours, theirs = best_of(training_step(micrograd)), best_of(training_step(closure_engine))
+    ours, theirs = per_call(training_step(micrograd)), per_call(training_step(closure_engine))
     row("two-moons training step", ours * 1e3, theirs * 1e3, "ms")
 
     gc.disable()
-    theirs_no_gc = best_of(training_step(closure_engine))
+    theirs_no_gc = per_call(training_step(closure_engine))
     gc.enable()
     print(f"  {'  closures with GC disabled':<34} {'':>12} {theirs_no_gc * 1e3:>12.1f}  ms"
           f"        (GC takes {1 - theirs_no_gc / theirs:.0%} of their step)")
@@ -176,13 +185,13 @@ def main():
     if tensor_step is None:
         print("  tensor engine: NumPy not installed (pip install -e '.[tensor]')")
     else:
-        tensor_time = best_of(tensor_step, 20)
+        tensor_time = per_call(tensor_step, 20)
         print(f"  {'  micrograd.tensor, same step':<34} {tensor_time * 1e3:>12.2f} {'':>12}  ms"
               f"        ({ours / tensor_time:.0f}x faster than the scalar step)")
 
     (run_ours, ops), (run_theirs, _) = wide_graph(micrograd), wide_graph(closure_engine)
-    row("forward+backward per operation", best_of(run_ours, 3) / ops * 1e6,
-        best_of(run_theirs, 3) / ops * 1e6, "µs", "{:.2f}")
+    row("forward+backward per operation", per_call(run_ours, 3) / ops * 1e6,
+        per_call(run_theirs, 3) / ops * 1e6, "µs", "{:.2f}")
     row("memory per product node", bytes_per_node(micrograd), bytes_per_node(closure_engine),
         "bytes", "{:.0f}")
     deep_ours, deep_theirs = deepest_chain(micrograd), deepest_chain(closure_engine)
