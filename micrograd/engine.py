@@ -11,6 +11,7 @@ reference cycles, so the garbage collector has nothing to chase.
 """
 
 import math
+import numbers
 import operator
 import sys
 
@@ -39,7 +40,7 @@ class Value:
 
     def __init__(self, data, _children=(), _op="", _local_grads=(), label=""):
         if type(data) is not float:  # operations pass floats; check everything else
-            if isinstance(data, bool) or not isinstance(data, (int, float)):
+            if isinstance(data, bool) or not isinstance(data, numbers.Real):
                 raise TypeError(f"Value needs an int or float, got {type(data).__name__}: {data!r}")
             data = float(data)
         if len(_children) != len(_local_grads):

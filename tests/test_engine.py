@@ -3,6 +3,7 @@
 import json
 import math
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -192,7 +193,7 @@ class Celsius(float):
     """A float subclass, as NumPy's float64 is one."""
 
 
-@pytest.mark.parametrize("number", [3, Celsius(3.0), -0.0])
+@pytest.mark.parametrize("number", [3, Celsius(3.0), -0.0, Fraction(1, 4)])
 def test_data_is_always_a_plain_float(number):
     value = Value(number)
     assert type(value.data) is float and value.data == number
