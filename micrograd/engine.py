@@ -297,9 +297,13 @@ def weighted_sum(weights, inputs, bias):
     if len(weights) != len(inputs):
         raise ValueError(f"weighted_sum needs one input per weight: "
                          f"{len(weights)} weights, got {len(inputs)} inputs")
-    w_data = [w.data for w in weights]
-    x_data = [x.data for x in inputs]
-    data = sum(map(operator.mul, w_data, x_data), bias.data)
+    try:
+        w_data = [w.data for w in weights]
+        x_data = [x.data for x in inputs]
+        data = sum(map(operator.mul, w_data, x_data), bias.data)
+    except AttributeError:
+        raise TypeError("weighted_sum needs Value objects for weights, inputs and bias; "
+                        "wrap plain numbers with as_value") from None
     return Value(data, (*weights, *inputs, bias), "Σwx", (*x_data, *w_data, 1.0))
 
 

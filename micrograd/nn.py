@@ -5,6 +5,7 @@ its ``parameters()`` (the ``Value`` objects that training adjusts) and can
 ``zero_grad()`` them.
 """
 
+import numbers
 import random
 
 from micrograd.engine import Value, weighted_sum
@@ -51,6 +52,8 @@ class Neuron(Module):
     """
 
     def __init__(self, nin, nonlin=True, activation="relu", rng=None):
+        if nin < 1:
+            raise ValueError(f"a neuron needs at least one input, got nin={nin}")
         if activation not in ACTIVATIONS:
             raise ValueError(f"activation must be one of {ACTIVATIONS}, got {activation!r}")
         rng = rng or random
@@ -177,7 +180,7 @@ def _checked_inputs(x, nin):
 
     A single input becomes a list of one.
     """
-    if isinstance(x, (Value, int, float)):
+    if isinstance(x, (Value, numbers.Real)):
         x = [x]
     x = [xi if isinstance(xi, Value) else Value(xi) for xi in x]
     if len(x) != nin:

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scalar_cases import CASES
 
-from micrograd import Value, central_difference, gradient_check, topological_order
+from micrograd import Value, central_difference, gradient_check, topological_order, weighted_sum
 
 REFERENCE = json.loads((Path(__file__).parent / "reference" / "scalar_torch.json").read_text())
 
@@ -203,6 +203,14 @@ def test_micrograd_constructor_order_still_works():
     a, b = Value(2.0), Value(3.0)
     c = Value(5.0, (a, b), "+", (1.0, 1.0), label="c")
     assert (c._prev, c._op, c._local_grads, c.label) == ((a, b), "+", (1.0, 1.0), "c")
+
+
+@pytest.mark.parametrize("weights, inputs, bias", [([2.0], [Value(1.0)], Value(0.0)),
+                                                   ([Value(2.0)], [1.0], Value(0.0)),
+                                                   ([Value(2.0)], [Value(1.0)], 0.0)])
+def test_weighted_sum_asks_for_values(weights, inputs, bias):
+    with pytest.raises(TypeError, match="weighted_sum needs Value objects"):
+        weighted_sum(weights, inputs, bias)
 
 
 def test_operators_reject_non_numbers():

@@ -4,6 +4,7 @@ import os
 import random
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,17 @@ def test_forward_skips_the_checks_but_weighted_sum_still_counts():
     assert neuron.forward([Value(1.0), Value(2.0)]).data == neuron([1.0, 2.0]).data
     with pytest.raises(ValueError, match="2 weights, got 3 inputs"):
         neuron.forward([Value(1.0), Value(2.0), Value(3.0)])
+
+
+@pytest.mark.parametrize("nin", [0, -1])
+def test_a_neuron_needs_at_least_one_input(nin):
+    with pytest.raises(ValueError, match=f"at least one input, got nin={nin}"):
+        Neuron(nin)
+
+
+def test_a_one_input_network_takes_any_single_real_number():
+    model = MLP(1, [3, 1], rng=random.Random(0))
+    assert model(Fraction(1, 2)).data == model(0.5).data
 
 
 def test_unknown_activation_is_rejected():
