@@ -8,7 +8,7 @@ its ``parameters()`` (the ``Value`` objects that training adjusts) and can
 import numbers
 import random
 
-from micrograd.engine import Value, weighted_sum
+from micrograd.engine import Value, as_value, weighted_sum
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 
@@ -182,7 +182,7 @@ def _checked_inputs(x, nin):
     """
     if isinstance(x, (Value, numbers.Real)):
         x = [x]
-    x = [xi if isinstance(xi, Value) else Value(xi) for xi in x]
+    x = [as_value(xi) for xi in x]
     if len(x) != nin:
         raise ValueError(f"expected {nin} inputs, got {len(x)}")
     return x
