@@ -24,7 +24,9 @@ extensions = [
     "sphinx-mathjax-offline",
     "matplotlib.sphinxext.plot_directive",
     "dag",
+    "examples",
     "listings",
+    "notebooks",
     "plots",
 ]
 
@@ -70,10 +72,13 @@ html_css_files = ["book.css"]
 html_last_updated_fmt = None
 html_theme_options = {
     "show_toc_level": 2,
-    "use_download_button": False,
+    "use_download_button": True,  # the page's .md and, for a chapter, its notebook
     "use_fullscreen_button": False,
     "home_page_in_toc": True,
 }
-copybutton_prompt_text = r">>> |\.\.\. "
+# The copy button copies what a reader types: the code after each >>> or ...
+# prompt, and no output. A bare ... (which book/_ext/examples.py adds after
+# each loop or def) becomes the blank line that ends the statement.
+copybutton_prompt_text = r">>> |\.\.\.(?: |$)"
 copybutton_prompt_is_regexp = True
-copybutton_only_copy_prompt_lines = False
+copybutton_only_copy_prompt_lines = True
