@@ -5,27 +5,32 @@ SPHINX  := $(PYTHON) -m sphinx -c . -W --keep-going -n -j 1
 SOURCE  := book
 BUILD   := _build
 STAMP   := $(VENV)/.installed
+NODE    := node_modules/.installed
 
-.PHONY: html doctest test lint pytest reproducible serve bench clean graphviz
+.PHONY: html doctest test lint pytest reproducible browser-test serve bench clean graphviz chromium
 
-html: $(STAMP) graphviz
+html: $(STAMP) $(NODE) graphviz
 	$(SPHINX) -b html $(SOURCE) $(BUILD)/html
 	@echo "The book is in $(BUILD)/html/index.html"
 
 doctest: $(STAMP) graphviz
 	$(SPHINX) -b doctest $(SOURCE) $(BUILD)/doctest
 
-test: lint pytest doctest reproducible
+test: lint pytest doctest reproducible browser-test
 
 # Two clean strict builds must write identical pages and pictures, except the
 # plots of timings measured during the build (named measured-*), which cannot be.
-reproducible: $(STAMP) graphviz
+reproducible: $(STAMP) $(NODE) graphviz
 	rm -rf $(BUILD)/html $(BUILD)/html-again
 	$(SPHINX) -b html $(SOURCE) $(BUILD)/html
 	$(SPHINX) -b html $(SOURCE) $(BUILD)/html-again
 	diff -r -x .doctrees -x 'measured-*' $(BUILD)/html $(BUILD)/html-again
 	rm -rf $(BUILD)/html-again
 	@echo "Two clean builds are identical; the book is in $(BUILD)/html/index.html"
+
+# The built book read in headless Chromium, served on 127.0.0.1 (tests/browser).
+browser-test: html chromium
+	$(PYTHON) -m pytest -q -m browser tests/browser
 
 lint: $(STAMP)
 	$(PYTHON) -m ruff check .
@@ -48,6 +53,11 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m pip install --quiet -e '.[book,test]'
 	touch $@
 
+# JavaScript the book copies into its build (package.json); never loaded from a CDN.
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 # Graphviz's `dot` draws the graph pictures; install it on Debian when we can.
 graphviz:
 	@command -v dot >/dev/null 2>&1 || { \
@@ -55,4 +65,13 @@ graphviz:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
 	  else \
 	    echo "Graphviz's dot is missing: install the 'graphviz' package (e.g. sudo apt-get install graphviz)"; exit 1; \
+	  fi; }
+
+# Debian's Chromium for the browser tests (a browser download cannot work offline).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: install the 'chromium' package (e.g. sudo apt-get install chromium)"; exit 1; \
 	  fi; }

@@ -70,6 +70,9 @@ html_title = "micrograd, the book"
 html_static_path = ["book/_static"]
 html_css_files = ["book.css"]
 html_last_updated_fmt = None
+# Follow the reader's system setting until they pick light or dark (without it
+# the theme logs "invalid theme mode" on a reader's first visit).
+html_context = {"default_mode": "auto"}
 html_theme_options = {
     "show_toc_level": 2,
     "use_download_button": True,  # the page's .md and, for a chapter, its notebook

@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import settings
 
 # Shared machines pause now and then; a slow example is not a failing one.
@@ -14,6 +15,22 @@ settings.load_profile("book")
 sys.path.insert(0, str(Path(__file__).parent / "reference"))
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent / "book" / "_ext"))
+
+
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_ignore_collect(collection_path, config):
+    """tests/browser reads the built book in Chromium: `make browser-test` (-m browser) runs it."""
+    if collection_path == BROWSER_TESTS:
+        return config.option.markexpr != "browser"
+    return None
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def pytest_terminal_summary(terminalreporter):
