@@ -49,8 +49,6 @@ def needs_blank_line(source):
     >>> needs_blank_line("x = (1,\\n     2)\\n")
     False
     """
-    if source.endswith("\n\n"):
-        return False  # the example closes itself with a bare ``...``
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -69,6 +67,8 @@ def closed(text):
     ends = [(example.lineno + example.source.count("\n"), example.indent)
             for example in _parser.get_examples(text) if needs_blank_line(example.source)]
     for end, indent in reversed(ends):
+        if end < len(lines) and lines[end].strip() == "...":
+            continue  # the book closes it already
         lines.insert(end, " " * indent + "...")
     return "\n".join(lines)
 

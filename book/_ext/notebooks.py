@@ -239,10 +239,8 @@ class NotebookWriter:
         if re.match(r"https?://", uri):
             return f"[{text}]({uri})"
         page = uri.split("#")[0].removesuffix(".html")
-        if page and not page.startswith("_") and self.app.env.doc2path(page, False):
-            target = PurePosixPath(page)
-            if is_chapter(self.app, str(target)):
-                return f"[{text}]({notebook_name(target.name)})"
+        if page in self.app.env.all_docs and is_chapter(self.app, page):
+            return f"[{text}]({notebook_name(PurePosixPath(page).name)})"
         return text
 
 
