@@ -13,6 +13,8 @@ from micrograd.draw import draw_dot
 from micrograd.engine import Value, as_value, weighted_sum
 from micrograd.gradcheck import (
                                  central_difference,
+                                 directional_check,
+                                 directional_derivative,
                                  forward_difference,
                                  gradient_check,
                                  partial_derivatives,
@@ -25,7 +27,8 @@ from micrograd.optim import SGD
 
 __all__ = [
     "MLP", "SGD", "Layer", "Module", "Neuron", "Value",
-    "accuracy", "as_value", "central_difference", "draw_dot", "forward_difference",
+    "accuracy", "as_value", "central_difference", "directional_check",
+    "directional_derivative", "draw_dot", "forward_difference",
     "gradient_check", "l2_penalty", "max_margin_loss", "partial_derivatives",
     "relative_error", "squared_error", "tiny_dataset", "topological_order", "trace",
     "two_moons", "weighted_sum",
