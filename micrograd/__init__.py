@@ -19,6 +19,7 @@ from micrograd.gradcheck import (
                                  gradient_check,
                                  partial_derivatives,
                                  relative_error,
+                                 tensor_directional_check,
 )
 from micrograd.graph import topological_order, trace
 from micrograd.losses import accuracy, l2_penalty, max_margin_loss, squared_error
@@ -30,6 +31,7 @@ __all__ = [
     "accuracy", "as_value", "central_difference", "directional_check",
     "directional_derivative", "draw_dot", "forward_difference",
     "gradient_check", "l2_penalty", "max_margin_loss", "partial_derivatives",
-    "relative_error", "squared_error", "tiny_dataset", "topological_order", "trace",
+    "relative_error", "squared_error", "tensor_directional_check", "tiny_dataset",
+    "topological_order", "trace",
     "two_moons", "weighted_sum",
 ]
