@@ -13,10 +13,13 @@ from micrograd.draw import draw_dot
 from micrograd.engine import Value, as_value, weighted_sum
 from micrograd.gradcheck import (
                                  central_difference,
+                                 directional_check,
+                                 directional_derivative,
                                  forward_difference,
                                  gradient_check,
                                  partial_derivatives,
                                  relative_error,
+                                 tensor_directional_check,
 )
 from micrograd.graph import topological_order, trace
 from micrograd.losses import accuracy, l2_penalty, max_margin_loss, squared_error
@@ -25,8 +28,10 @@ from micrograd.optim import SGD
 
 __all__ = [
     "MLP", "SGD", "Layer", "Module", "Neuron", "Value",
-    "accuracy", "as_value", "central_difference", "draw_dot", "forward_difference",
+    "accuracy", "as_value", "central_difference", "directional_check",
+    "directional_derivative", "draw_dot", "forward_difference",
     "gradient_check", "l2_penalty", "max_margin_loss", "partial_derivatives",
-    "relative_error", "squared_error", "tiny_dataset", "topological_order", "trace",
+    "relative_error", "squared_error", "tensor_directional_check", "tiny_dataset",
+    "topological_order", "trace",
     "two_moons", "weighted_sum",
 ]

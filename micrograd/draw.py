@@ -2,7 +2,8 @@
 
 Used by every chapter's graph figures. A value becomes a box showing its
 label, data and gradient; the operation that made it becomes a small oval
-feeding into the box.
+feeding into the box. A tensor's box shows its shape, and its numbers too
+when it has only a few.
 """
 
 from graphviz import Digraph
@@ -49,6 +50,27 @@ def draw_dot(root, rankdir="LR"):
 
 
 def _record_label(node):
-    """The three fields of a value's box: label, data and grad."""
+    """The three fields of a value's box: label, data and grad; a tensor's shape comes first."""
     label = "".join("\\" + c if c in '{}|<>\\"' else c for c in node.label)
+    if hasattr(node, "shape"):
+        return _tensor_label(label, node)
     return f"{{ {label} | data {node.data:.4f} | grad {node.grad:.4f} }}"
+
+
+SMALL_TENSOR = 6  # a tensor with at most this many entries shows its numbers
+
+
+def _tensor_label(label, tensor):
+    """A tensor's box: label and shape, and data and grad when there are few entries."""
+    fields = [label, f"shape {tensor.shape}"]
+    if tensor.data.size <= SMALL_TENSOR:
+        fields += [f"data {_entries(tensor.data.tolist())}",
+                   f"grad {_entries(tensor.grad.tolist())}"]
+    return "{ " + " | ".join(fields) + " }"
+
+
+def _entries(numbers):
+    """Nested lists of numbers, written short: [[1, 0.5], [-2, 3]]."""
+    if isinstance(numbers, list):
+        return "[" + ", ".join(map(_entries, numbers)) + "]"
+    return f"{numbers:.4g}"

@@ -154,6 +154,19 @@ def test_alt_text_describes_every_node():
     assert "b = * of a, a value: data 6.0000, grad 1.0000" in text
 
 
+def test_alt_text_names_word_operations_and_describes_tensors():
+    from dag import alt_text
+
+    from micrograd.tensor import Tensor
+    w = Tensor([[1.0, 2.0]], label="w")
+    out = w.tanh().sum()
+    out.label = "out"
+    text = alt_text(draw_dot(out).source)
+    assert "w: shape (1, 2), data [[1, 2]], grad [[0, 0]]" in text
+    assert "a tensor = tanh of w" in text
+    assert "out = sum of a tensor: shape ()" in text
+
+
 @pytest.fixture(scope="module")
 def mini_book(tmp_path_factory):
     """A small book built with the real configuration: the API page and two figures."""

@@ -51,3 +51,22 @@ def test_svg_renders_with_graphviz():
     _, d = expression()
     svg = draw_dot(d).pipe(format="svg").decode()
     assert "<svg" in svg and "data 4.0000" in svg
+
+
+def test_tensor_box_shows_its_shape_and_few_numbers():
+    from micrograd.tensor import Tensor
+
+    w = Tensor([[1.0, -0.5], [2.0, 3.0]], label="w")
+    out = (w * 2).sum()
+    out.label = "out"
+    out.backward()
+    source = draw_dot(out).source
+    assert "{ w | shape (2, 2) | data [[1, -0.5], [2, 3]] | grad [[2, 2], [2, 2]] }" in source
+    assert "{ out | shape () | data 11 | grad 1 }" in source
+
+
+def test_big_tensor_box_shows_only_its_shape():
+    from micrograd.tensor import Tensor
+
+    batch = Tensor([[0.0] * 3] * 100, label="X")
+    assert '"{ X | shape (100, 3) }"' in draw_dot(batch.sum()).source

@@ -1,7 +1,7 @@
 """The ``dag`` directive: a computation-graph figure drawn at build time from live objects.
 
 Its body is Python run with the package's names imported. The argument names
-the variable to draw: a ``Value`` (drawn by the package's ``draw_dot``), a
+the variable to draw: a ``Value`` or ``Tensor`` (drawn by the package's ``draw_dot``), a
 ``graphviz.Digraph`` that ``draw_dot`` made earlier, or a list of these (a strip
 of frames, left to right). Names defined by one ``dag`` body stay visible to
 the later ones on the same page::
@@ -26,9 +26,12 @@ from sphinx.ext.graphviz import figure_wrapper, graphviz
 from sphinx.util.docutils import SphinxDirective
 
 import micrograd
+from micrograd.tensor import Tensor
 
 RECORD = re.compile(r'^\s*(n\d+) \[label="\{ (.*?) \| data (\S+) \| grad (\S+) \}"', re.M)
-OPERATION = re.compile(r'^\s*(n\d+)_op \[label="(.*?)"\]', re.M)
+TENSOR_RECORD = re.compile(
+    r'^\s*(n\d+) \[label="\{ (.*?) \| shape (\(.*?\))(?: \| (data .*?) \| (grad .*?))? \}"', re.M)
+OPERATION = re.compile(r'^\s*(n\d+)_op \[label=(?:"(.*?)"|(\w+))\]', re.M)
 EDGE = re.compile(r"^\s*(n\d+) -> (n\d+)_op", re.M)
 
 
@@ -64,11 +67,11 @@ class DagDirective(SphinxDirective):
 
     def _picture(self, item):
         rankdir = self.options.get("rankdir", "LR")
-        if isinstance(item, micrograd.Value):
+        if isinstance(item, (micrograd.Value, Tensor)):
             item = micrograd.draw_dot(item, rankdir=rankdir)
         if not isinstance(item, Digraph):
             raise self.error(f"dag: cannot draw a {type(item).__name__}; "
-                             "give a Value, a draw_dot() picture or a list of them")
+                             "give a Value, a Tensor, a draw_dot() picture or a list of them")
         node = graphviz()
         node["code"] = item.source
         node["options"] = {"docname": self.env.docname}
@@ -79,16 +82,19 @@ class DagDirective(SphinxDirective):
 
 def alt_text(dot_source):
     """Describe a ``draw_dot`` picture in words, node by node, for screen readers."""
-    values = {name: (label or "a value", data, grad)
+    values = {name: (label or "a value", f"data {data}, grad {grad}")
               for name, label, data, grad in RECORD.findall(dot_source)}
-    operations = dict(OPERATION.findall(dot_source))
+    for name, label, shape, data, grad in TENSOR_RECORD.findall(dot_source):
+        numbers = f", {data}, {grad}" if data else ""
+        values[name] = (label or "a tensor", f"shape {shape}{numbers}")
+    operations = {name: quoted or bare for name, quoted, bare in OPERATION.findall(dot_source)}
     inputs = {}
     for child, parent in EDGE.findall(dot_source):
         inputs.setdefault(parent, []).append(values[child][0])
     parts = []
-    for name, (label, data, grad) in values.items():
+    for name, (label, fields) in sorted(values.items(), key=lambda item: int(item[0][1:])):
         made = f" = {operations[name]} of {', '.join(inputs[name])}" if name in operations else ""
-        parts.append(f"{label}{made}: data {data}, grad {grad}")
+        parts.append(f"{label}{made}: {fields}")
     return "Computation graph. " + "; ".join(parts) + "."
 
 
