@@ -1,4 +1,4 @@
-"""Regenerate the stored PyTorch values: ``scalar_torch.json``, ``tensor_torch.json``, ``fuzz_torch.json``.
+"""Regenerate the stored PyTorch values: the two case tables and the fuzzer's corpus.
 
 Needs torch (a CPU build: ``pip install torch==2.13.0``). Run from the repository root:
 ``python tests/reference/make_reference.py``. The expressions and their inputs live in

@@ -58,7 +58,7 @@ def apply(op, x, y=None, param=None):
 
 
 def run(program, leaf):
-    """Evaluate ``program`` with ``leaf(data)`` making each input; return the leaves and the nodes."""
+    """Evaluate ``program``, ``leaf(data)`` making each input; return the leaves and all nodes."""
     nodes = [leaf(data) for data in program["leaves"]]
     leaves = list(nodes)
     for op, i, j, param in program["ops"]:
