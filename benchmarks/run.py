@@ -91,7 +91,7 @@ def tensor_training_step():
         model.zero_grad()
         loss.backward()
         for p in params:
-            p.data -= 0.01 * p.grad
+            p.data = p.data - 0.01 * p.grad  # a tensor's data is read-only
     return step
 
 

@@ -4,6 +4,7 @@ Taught in the chapters "Loss" and "Two moons".
 """
 
 import math
+import numbers
 import random
 
 
@@ -35,9 +36,17 @@ def two_moons(n=100, noise=0.1, seed=0):
     [[1.0, 0.0], [-1.0, 0.0], [0.0, 0.5], [2.0, 0.5]]
     >>> y
     [-1, -1, 1, 1]
+    >>> two_moons(100, noise=-0.1)
+    Traceback (most recent call last):
+    ...
+    ValueError: noise must be a finite number >= 0, got -0.1
     """
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
+        raise TypeError(f"n must be an int, got {type(n).__name__}: {n!r}")
     if n < 2:
         raise ValueError(f"two_moons needs n >= 2 points, got {n}")
+    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not 0 <= noise < math.inf:
+        raise ValueError(f"noise must be a finite number >= 0, got {noise!r}")
     rng = random.Random(seed)
     n_upper = n // 2
     n_lower = n - n_upper

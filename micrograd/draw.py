@@ -11,12 +11,14 @@ from graphviz import Digraph
 from micrograd.graph import trace
 
 
-def draw_dot(root, rankdir="LR"):
+def draw_dot(root, rankdir="LR", max_nodes=1000):
     """Return a ``graphviz.Digraph`` of the graph behind ``root``.
 
     Nodes are named by their position in topological order, so the same
     expression always gives the same DOT text. ``rankdir="TB"`` draws top to
-    bottom instead of left to right.
+    bottom instead of left to right. A graph of more than ``max_nodes``
+    nodes is refused: Graphviz needs seconds for a thousand and gives up on
+    tens of thousands, and nobody could read the picture anyway.
 
     >>> from micrograd import Value
     >>> a = Value(2.0, label="a")
@@ -33,10 +35,17 @@ def draw_dot(root, rankdir="LR"):
         n0 -> n2_op
         n1 -> n2_op
     }
+    >>> draw_dot(a, max_nodes=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: draw_dot draws at most max_nodes=0 nodes, got a graph of 1
     """
     if rankdir not in ("LR", "TB"):
         raise ValueError(f"rankdir must be 'LR' or 'TB', got {rankdir!r}")
     nodes, edges = trace(root)
+    if len(nodes) > max_nodes:
+        raise ValueError(f"draw_dot draws at most max_nodes={max_nodes} nodes, "
+                         f"got a graph of {len(nodes)}")
     name = {node: f"n{i}" for i, node in enumerate(nodes)}
     dot = Digraph(graph_attr={"rankdir": rankdir}, node_attr={"fontname": "Helvetica"})
     for node in nodes:
@@ -51,6 +60,8 @@ def draw_dot(root, rankdir="LR"):
 
 def _record_label(node):
     """The three fields of a value's box: label, data and grad; a tensor's shape comes first."""
+    if not isinstance(node.label, str):
+        raise TypeError(f"a label must be a str, got {type(node.label).__name__}: {node.label!r}")
     label = "".join("\\" + c if c in '{}|<>\\"' else c for c in node.label)
     if hasattr(node, "shape"):
         return _tensor_label(label, node)

@@ -82,24 +82,36 @@ class Value:
     def __pow__(self, exponent):
         """``self ** exponent`` for a constant exponent: d/dx xⁿ = n·xⁿ⁻¹.
 
+        x⁰ is the constant 1, with slope 0 everywhere, even at 0.
+
         >>> Value(3.0) ** 2
         Value(data=9.0, grad=0.0)
+        >>> Value(0.0) ** 0
+        Value(data=1.0, grad=0.0)
         >>> Value(-8.0) ** 0.5
         Traceback (most recent call last):
         ...
         ValueError: cannot raise negative Value(-8.0) to the non-integer power 0.5
+        >>> Value(1e200) ** 2
+        Traceback (most recent call last):
+        ...
+        OverflowError: Value(1e+200) ** 2 is too large for a float
         """
-        if isinstance(exponent, bool) or not isinstance(exponent, (int, float)):
+        if isinstance(exponent, bool) or not isinstance(exponent, numbers.Real):
             raise TypeError(
                 f"Value ** exponent needs an int or float exponent, got "
                 f"{type(exponent).__name__}; for a Value y, write (y * x.log()).exp()")
+        n = int(exponent) if isinstance(exponent, numbers.Integral) else float(exponent)
         x = self.data
-        if x < 0 and not float(exponent).is_integer():
-            raise ValueError(
-                f"cannot raise negative Value({x!r}) to the non-integer power {exponent!r}")
-        if x == 0 and exponent < 1:
-            raise ZeroDivisionError(f"Value(0.0) ** {exponent!r} has no finite slope at 0")
-        return Value(x ** exponent, (self,), f"**{exponent}", (exponent * x ** (exponent - 1),))
+        if x < 0 and not float(n).is_integer():
+            raise ValueError(f"cannot raise negative Value({x!r}) to the non-integer power {n!r}")
+        if x == 0 and n < 1 and n != 0:
+            raise ZeroDivisionError(f"Value(0.0) ** {n!r} has no finite slope at 0")
+        try:
+            data, slope = x ** n, (n * x ** (n - 1) if n else 0.0)
+        except OverflowError:
+            raise OverflowError(f"Value({x!r}) ** {n!r} is too large for a float") from None
+        return Value(data, (self,), f"**{n}", (slope,))
 
     def exp(self):
         """``e ** self``: the exponential is its own derivative.
@@ -158,11 +170,15 @@ class Value:
     def relu(self):
         """Rectified linear unit max(0, x): slope 1 for x > 0, else 0.
 
+        A NaN comes out as NaN, so a network that has diverged cannot hide it.
+
         >>> Value(-2.0).relu(), Value(3.0).relu()
         (Value(data=0.0, grad=0.0), Value(data=3.0, grad=0.0))
+        >>> Value(float("nan")).relu()
+        Value(data=nan, grad=0.0)
         """
-        positive = self.data > 0
-        return Value(self.data if positive else 0.0, (self,), "ReLU", (1.0 if positive else 0.0,))
+        keep = not self.data <= 0  # NaN fails every comparison, so it passes, as in PyTorch
+        return Value(self.data if keep else 0.0, (self,), "ReLU", (1.0 if keep else 0.0,))
 
     def __neg__(self):
         """``-self``, as ``self * -1``.
@@ -181,19 +197,29 @@ class Value:
         return self + (-as_value(other))
 
     def __truediv__(self, other):
-        """``self / other``, as ``self * other ** -1``.
+        """``self / other``: d/da (a/b) = 1/b and d/db (a/b) = -a/b², written -(a/b)/b.
+
+        Dividing directly rounds once, so ``x / x`` is exactly 1, and writing
+        -a/b² as -(a/b)/b never squares b, which could overflow or underflow
+        even when the quotient is an ordinary float.
 
         >>> Value(1.0) / 4
         Value(data=0.25, grad=0.0)
+        >>> Value(49.0) / 49
+        Value(data=1.0, grad=0.0)
         >>> Value(1.0) / 0
         Traceback (most recent call last):
         ...
         ZeroDivisionError: division by zero Value
         """
         other = as_value(other)
-        if other.data == 0:
+        a, b = self.data, other.data
+        if b == 0:
             raise ZeroDivisionError("division by zero Value")
-        return self * other ** -1
+        q = a / b
+        if math.isinf(q) and not math.isinf(a):
+            raise OverflowError(f"Value({a!r}) / Value({b!r}) is too large for a float")
+        return Value(q, (self, other), "/", (1.0 / b, -q / b))
 
     def __radd__(self, other):
         """``other + self`` when ``other`` is a plain number, as in ``sum([...])``.

@@ -4,6 +4,7 @@ Taught in the chapters "Derivatives, numerically" and "Trusting gradients"; the
 tensor engine's check imports NumPy only when it runs.
 """
 
+import math
 import random
 
 from micrograd.engine import Value
@@ -65,7 +66,15 @@ def gradient_check(f, args, h=1e-6):
 
     >>> gradient_check(lambda a, b: (a * b).tanh() + a ** 3, [0.5, -1.5]) < 1e-7
     True
+    >>> gradient_check(lambda a: a * a, [3.0], h=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: h must be a positive finite step, got 0
     """
+    if not args:
+        raise ValueError("gradient_check needs at least one argument to check, got none")
+    if not 0 < h < math.inf:
+        raise ValueError(f"h must be a positive finite step, got {h!r}")
     values = [Value(x) for x in args]
     f(*values).backward()
     numeric = partial_derivatives(lambda *xs: f(*map(Value, xs)).data, list(args), h)

@@ -2,8 +2,22 @@
 
 Taught in the chapters "Loss" and "Two moons". Each loss checks that
 predictions and targets pair up one to one, instead of letting ``zip`` drop
-the extra items silently.
+the extra items silently, and that the predictions are ``Value`` objects, so
+that the loss can be differentiated.
+
+A NaN prediction makes the loss NaN, as in PyTorch, so a run that has
+diverged cannot look healthy; ``accuracy`` refuses a NaN score outright,
+because it has no sign to count.
+
+>>> max_margin_loss([Value(float("nan"))], [1])
+Value(data=nan, grad=0.0)
+>>> accuracy([Value(float("nan"))], [-1])
+Traceback (most recent call last):
+...
+ValueError: score 0 is NaN, so it has no sign: has training diverged?
 """
+
+import math
 
 from micrograd.engine import Value, weighted_sum
 
@@ -58,16 +72,23 @@ def accuracy(scores, labels):
     """
     _check_pairs(scores, labels)
     _check_signs(labels)
+    for i, s in enumerate(scores):
+        if math.isnan(s.data):
+            raise ValueError(f"score {i} is NaN, so it has no sign: has training diverged?")
     return sum((s.data > 0) == (y > 0) for s, y in zip(scores, labels, strict=True)) / len(labels)
 
 
 def _check_pairs(predictions, targets):
-    """Raise ``ValueError`` unless there is one target per prediction."""
+    """Raise unless there is one target per prediction, and every prediction is a ``Value``."""
     if len(predictions) != len(targets):
         raise ValueError(f"need one target per prediction: "
                          f"{len(predictions)} predictions, {len(targets)} targets")
     if not predictions:
         raise ValueError("need at least one prediction, got none")
+    for p in predictions:
+        if not isinstance(p, Value):
+            raise TypeError(f"predictions must be Value objects, a model's outputs, "
+                            f"got {type(p).__name__}: {p!r}")
 
 
 def _check_signs(labels):

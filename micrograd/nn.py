@@ -7,6 +7,7 @@ its ``parameters()`` (the ``Value`` objects that training adjusts) and can
 
 import numbers
 import random
+from collections.abc import Mapping, Set
 
 from micrograd.engine import Value, as_value, weighted_sum
 
@@ -42,6 +43,8 @@ class Neuron(Module):
 
     Weights start uniform in [-1, 1], drawn from ``rng`` (Python's ``random``
     module unless you pass a ``random.Random``); the bias starts at 0.
+    A seed is not accepted in place of ``rng``: every neuron of a layer would
+    get the same seed, and so the same weights.
     ``nonlin=False`` is kept from micrograd's API and means ``activation="linear"``.
 
     >>> n = Neuron(2, activation="tanh", rng=random.Random(0))
@@ -49,14 +52,19 @@ class Neuron(Module):
     Neuron(2, activation='tanh')
     >>> len(n.parameters())
     3
+    >>> Neuron(2, rng=42)
+    Traceback (most recent call last):
+    ...
+    TypeError: rng must be a random.Random, such as random.Random(42), or None, got int: 42
     """
 
     def __init__(self, nin, nonlin=True, activation="relu", rng=None):
-        if nin < 1:
-            raise ValueError(f"a neuron needs at least one input, got nin={nin}")
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"activation must be one of {ACTIVATIONS}, got {activation!r}")
-        rng = rng or random
+        _check_size("nin", nin, "a neuron needs at least one input")
+        _check_activation("activation", activation)
+        rng = random if rng is None else rng
+        if not hasattr(rng, "uniform"):
+            raise TypeError(f"rng must be a random.Random, such as random.Random(42), or None, "
+                            f"got {type(rng).__name__}: {rng!r}")
         self.w = [Value(rng.uniform(-1, 1)) for _ in range(nin)]
         self.b = Value(0.0)
         self.activation = activation if nonlin else "linear"
@@ -104,8 +112,7 @@ class Layer(Module):
     """
 
     def __init__(self, nin, nout, **kwargs):
-        if nout < 1:
-            raise ValueError(f"a layer needs at least one neuron, got nout={nout}")
+        _check_size("nout", nout, "a layer needs at least one neuron")
         self.neurons = [Neuron(nin, **kwargs) for _ in range(nout)]
 
     def __call__(self, x):
@@ -143,8 +150,13 @@ class MLP(Module):
     """
 
     def __init__(self, nin, nouts, activation="relu", output_activation="linear", rng=None):
+        if not isinstance(nouts, (list, tuple)):
+            raise TypeError(f"nouts must be a list of layer widths, such as [16, 16, 1], "
+                            f"got {type(nouts).__name__}: {nouts!r}")
         if not nouts:
             raise ValueError("nouts must list the width of at least one layer, got []")
+        _check_activation("activation", activation)
+        _check_activation("output_activation", output_activation)
         self.nin, self.nouts = nin, list(nouts)
         self.activation, self.output_activation = activation, output_activation
         sizes = [nin] + self.nouts
@@ -178,11 +190,28 @@ class MLP(Module):
 def _checked_inputs(x, nin):
     """``x`` as a list of ``nin`` Values: numbers are wrapped, a wrong count refused.
 
-    A single input becomes a list of one.
+    A single input becomes a list of one. ``None``, and collections without an
+    order of their own (a set, or a dict, whose keys would be used), are refused.
     """
     if isinstance(x, (Value, numbers.Real)):
         x = [x]
+    elif x is None or isinstance(x, (Mapping, Set)):
+        raise TypeError(f"expected a list of {nin} inputs, got {type(x).__name__}: {x!r}")
     x = [as_value(xi) for xi in x]
     if len(x) != nin:
         raise ValueError(f"expected {nin} inputs, got {len(x)}")
     return x
+
+
+def _check_size(name, size, meaning):
+    """Raise unless ``size`` is an int of at least 1; ``meaning`` says why it must be."""
+    if isinstance(size, bool) or not isinstance(size, numbers.Integral):
+        raise TypeError(f"{name} must be an int, got {type(size).__name__}: {size!r}")
+    if size < 1:
+        raise ValueError(f"{meaning}, got {name}={size}")
+
+
+def _check_activation(name, activation):
+    """Raise unless ``activation`` is one of the names in ``ACTIVATIONS``."""
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"{name} must be one of {ACTIVATIONS}, got {activation!r}")

@@ -3,14 +3,18 @@
 Taught in the chapter "The optimizer and the training loop".
 """
 
+import math
+import numbers
+
 
 class SGD:
     """Stochastic gradient descent, with optional momentum.
 
     Each ``step()`` moves every parameter a little against its gradient:
-    ``p.data -= lr * p.grad``. With ``momentum`` m, the step is taken along a
-    running velocity ``v = m·v + grad`` instead, as in PyTorch's SGD.
+    ``p.data = p.data - lr * p.grad``. With ``momentum`` m, the step is taken
+    along a running velocity ``v = m·v + grad`` instead, as in PyTorch's SGD.
     ``lr`` is a plain attribute, so a schedule can change it between steps.
+    The parameters may be ``Value`` or ``Tensor`` objects.
 
     >>> from micrograd import Value
     >>> p = Value(1.0)
@@ -22,25 +26,42 @@ class SGD:
     >>> opt.zero_grad()
     >>> p.grad
     0.0
+    >>> SGD([p, p])
+    Traceback (most recent call last):
+    ...
+    ValueError: a parameter appears more than once in parameters: it would be stepped twice
     """
 
     def __init__(self, parameters, lr=0.1, momentum=0.0):
-        if lr <= 0:
-            raise ValueError(f"lr must be positive, got {lr!r}")
+        if not 0 < lr < math.inf:
+            raise ValueError(f"lr must be a positive finite number, got {lr!r}")
         if not 0 <= momentum < 1:
             raise ValueError(f"momentum must be in [0, 1), got {momentum!r}")
         self.parameters = list(parameters)
+        if len({id(p) for p in self.parameters}) < len(self.parameters):
+            raise ValueError("a parameter appears more than once in parameters: "
+                             "it would be stepped twice")
         self.lr = lr
         self.momentum = momentum
         self.velocity = [0.0] * len(self.parameters)
 
     def step(self):
-        """Move every parameter one step downhill."""
+        """Move every parameter one step downhill.
+
+        The step binds a new number (or array) to ``p.data`` rather than
+        changing the old one in place: a ``Tensor``'s array is read-only.
+        """
         for i, p in enumerate(self.parameters):
             self.velocity[i] = self.momentum * self.velocity[i] + p.grad
-            p.data -= self.lr * self.velocity[i]
+            p.data = p.data - self.lr * self.velocity[i]
 
     def zero_grad(self):
-        """Set every parameter's gradient to zero before the next backward pass."""
+        """Set every parameter's gradient to zero before the next backward pass.
+
+        A ``Value``'s gradient becomes 0.0; a ``Tensor``'s array is filled with zeros.
+        """
         for p in self.parameters:
-            p.grad = 0.0
+            if isinstance(p.grad, numbers.Real):
+                p.grad = 0.0
+            else:
+                p.grad.fill(0.0)

@@ -34,19 +34,51 @@ class Tensor:
     array([2., 4., 6.])
     """
 
-    __slots__ = ("data", "grad", "label", "_prev", "_op", "_grad_fn")
+    __slots__ = ("_data", "grad", "label", "_prev", "_op", "_grad_fn")
     __array_ufunc__ = None  # so ``ndarray * Tensor`` calls ``Tensor.__rmul__``
 
     def __init__(self, data, _children=(), _op="", label="", _grad_fn=None):
         array = np.asarray(data)
         if array.dtype.kind not in "iuf":
             raise TypeError(f"Tensor needs numbers, got {type(data).__name__}: {data!r}")
-        self.data = np.array(array, dtype=np.float64)
+        self.data = array
         self.grad = np.zeros(self.data.shape)
         self.label = label
         self._prev = tuple(_children)
         self._op = _op
         self._grad_fn = _grad_fn
+
+    @property
+    def data(self):
+        """The numbers: a read-only float64 array, so it can be replaced but never edited.
+
+        The backward pass uses the arrays that the forward pass saw. Writing
+        into one afterwards would silently change gradients, so NumPy refuses;
+        binding a new array is fine, and ``SGD.step()`` does just that.
+
+        >>> x = Tensor([3.0])
+        >>> x.data[0] = 10.0
+        Traceback (most recent call last):
+        ...
+        ValueError: assignment destination is read-only
+        >>> x.data = x.data + 7
+        >>> x
+        Tensor(data=[10.0], grad=[0.0])
+        """
+        return self._data
+
+    @data.setter
+    def data(self, array):
+        """Bind a read-only float64 copy of ``array``: nobody else can write into it.
+
+        >>> x = Tensor([1.0])
+        >>> x.data = [2, 3]
+        >>> x.data.dtype, x.data.flags.writeable
+        (dtype('float64'), False)
+        """
+        array = np.array(array, dtype=np.float64)
+        array.flags.writeable = False
+        self._data = array
 
     @property
     def shape(self):
@@ -106,8 +138,12 @@ class Tensor:
     def __pow__(self, exponent):
         """``self ** exponent`` for a constant exponent: d/dx xⁿ = n·xⁿ⁻¹.
 
+        x⁰ is the constant 1, with slope 0 everywhere, even at 0.
+
         >>> Tensor([2.0, 3.0]) ** 2
         Tensor(data=[4.0, 9.0], grad=[0.0, 0.0])
+        >>> Tensor([0.0, 2.0]) ** 0
+        Tensor(data=[1.0, 1.0], grad=[0.0, 0.0])
         >>> Tensor([2.0]) ** Tensor([2.0])
         Traceback (most recent call last):
         ...
@@ -119,10 +155,11 @@ class Tensor:
         x = self.data
         if (x < 0).any() and not float(exponent).is_integer():
             raise ValueError(f"cannot raise negative entries to the non-integer power {exponent}")
-        if (x == 0).any() and exponent < 0:
-            raise ZeroDivisionError(f"cannot raise zero entries to the negative power {exponent}")
+        if exponent < 1 and exponent != 0 and (x == 0).any():
+            raise ZeroDivisionError(f"zero entries have no finite slope for the power {exponent}")
+        slope = exponent * x ** (exponent - 1) if exponent else np.zeros(x.shape)
         return Tensor(x ** exponent, (self,), f"**{exponent}",
-                      _grad_fn=lambda grad: (grad * exponent * x ** (exponent - 1),))
+                      _grad_fn=lambda grad: (grad * slope,))
 
     def exp(self):
         """``e ** self``, entry by entry: the exponential is its own derivative.
@@ -172,12 +209,14 @@ class Tensor:
     def relu(self):
         """Rectified linear unit max(0, x), entry by entry: slope 1 for x > 0, else 0.
 
-        >>> Tensor([-2.0, 3.0]).relu()
-        Tensor(data=[0.0, 3.0], grad=[0.0, 0.0])
+        NaN entries come out as NaN, as in the scalar engine and PyTorch.
+
+        >>> Tensor([-2.0, 3.0, float("nan")]).relu()
+        Tensor(data=[0.0, 3.0, nan], grad=[0.0, 0.0, 0.0])
         """
-        positive = self.data > 0
-        return Tensor(np.where(positive, self.data, 0.0), (self,), "ReLU",
-                      _grad_fn=lambda grad: (grad * positive,))
+        keep = ~(self.data <= 0)  # NaN fails every comparison, so it passes
+        return Tensor(np.where(keep, self.data, 0.0), (self,), "ReLU",
+                      _grad_fn=lambda grad: (grad * keep,))
 
     def sum(self, axis=None, keepdims=False):
         """Sum of the entries, over all axes or only over ``axis``, as ``numpy.sum``.
@@ -199,17 +238,22 @@ class Tensor:
                       _grad_fn=lambda grad: (np.broadcast_to(grad.reshape(kept_shape), x.shape),))
 
     def mean(self, axis=None, keepdims=False):
-        """Mean of the entries, over all axes or only over ``axis``: the sum times 1/count.
+        """Mean of the entries, over all axes or only over ``axis``: the sum divided by the count.
 
         >>> m = Tensor([[1.0, 2.0], [3.0, 4.0]])
         >>> m.mean()
         Tensor(data=2.5, grad=0.0)
         >>> m.mean(axis=1)
         Tensor(data=[1.5, 3.5], grad=[0.0, 0.0])
+        >>> Tensor([]).mean()
+        Traceback (most recent call last):
+        ...
+        ValueError: mean needs at least one entry, got a Tensor of shape (0,)
         """
+        if self.data.size == 0:
+            raise ValueError(f"mean needs at least one entry, got a Tensor of shape {self.shape}")
         total = self.sum(axis=axis, keepdims=keepdims)
-        count = self.data.size // total.data.size
-        return total * (1.0 / count)
+        return total / (self.data.size // total.data.size)
 
     def __neg__(self):
         """``-self``, as ``self * -1``.
@@ -228,19 +272,26 @@ class Tensor:
         return self + (-as_tensor(other))
 
     def __truediv__(self, other):
-        """``self / other``, as ``self * other ** -1``.
+        """``self / other``: d/da (a/b) = 1/b and d/db (a/b) = -a/b², written -(a/b)/b.
+
+        As in the scalar engine, dividing directly rounds once, and b is never
+        squared, so a quotient that fits in a float never overflows on the way.
 
         >>> Tensor([1.0, 3.0]) / 4
         Tensor(data=[0.25, 0.75], grad=[0.0, 0.0])
+        >>> Tensor([49.0]) / 49
+        Tensor(data=[1.0], grad=[0.0])
         >>> Tensor([1.0]) / Tensor([0.0])
         Traceback (most recent call last):
         ...
         ZeroDivisionError: division by a Tensor with zero entries
         """
         other = as_tensor(other)
-        if (other.data == 0).any():
+        a, b = self.data, other.data
+        if (b == 0).any():
             raise ZeroDivisionError("division by a Tensor with zero entries")
-        return self * other ** -1
+        q = a / b
+        return Tensor(q, (self, other), "/", _grad_fn=lambda grad: (grad / b, grad * (-q / b)))
 
     def __radd__(self, other):
         """``other + self`` when ``other`` is a number or an array, as in ``sum([...])``.
@@ -523,10 +574,17 @@ def max_margin_loss(scores, labels):
     Traceback (most recent call last):
     ...
     ValueError: need one label per score: 2 scores, 3 labels
+    >>> max_margin_loss(Tensor([[2.0], [0.5]]), [1, 0])
+    Traceback (most recent call last):
+    ...
+    ValueError: labels must be -1 or +1, got 0
     """
     y = as_tensor(labels).data
     if y.size != scores.data.size:
         raise ValueError(f"need one label per score: {scores.data.size} scores, {y.size} labels")
+    wrong = y[(y != 1) & (y != -1)]
+    if wrong.size:
+        raise ValueError(f"labels must be -1 or +1, got {wrong[0]:g}")
     return (1 - y.reshape(scores.shape) * scores).relu().mean()
 
 

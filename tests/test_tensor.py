@@ -367,7 +367,7 @@ def test_tensor_mlp_trains_along_the_same_path_as_the_scalar_mlp():
         loss.backward()
         tensor_loss.backward()
         for p in scalar.parameters() + twin.parameters():
-            p.data -= 0.5 * p.grad
+            p.data = p.data - 0.5 * p.grad  # rebinding: a tensor's data is read-only
     for layer, twin_layer in zip(scalar.layers, twin.layers, strict=True):
         w, b = scalar_layer_arrays(layer, "data")
         np.testing.assert_allclose(twin_layer.w.data, w, rtol=1e-10, atol=1e-12)

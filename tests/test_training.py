@@ -62,7 +62,7 @@ def test_momentum_remembers_the_previous_step():
     assert p.data == pytest.approx(1.0 - 0.1 * 1.0 - 0.1 * (0.9 + 1.0))
 
 
-@pytest.mark.parametrize("kwargs, match", [({"lr": 0}, "lr must be positive"),
+@pytest.mark.parametrize("kwargs, match", [({"lr": 0}, "lr must be a positive finite number"),
                                            ({"momentum": 1.0}, "momentum must be in")])
 def test_sgd_rejects_bad_settings(kwargs, match):
     with pytest.raises(ValueError, match=match):

@@ -1,17 +1,23 @@
-"""Regenerate the stored PyTorch values: ``scalar_torch.json`` and ``tensor_torch.json``.
+"""Regenerate the stored PyTorch values: the two case tables and the fuzzer's corpus.
 
 Needs torch (a CPU build: ``pip install torch==2.13.0``). Run from the repository root:
 ``python tests/reference/make_reference.py``. The expressions and their inputs live in
 ``scalar_cases.py`` and ``tensor_cases.py``, which the tests read too; the tests also
-call ``reference`` directly for a live comparison when torch is installed.
+call ``reference`` directly for a live comparison when torch is installed. The
+fuzzer's corpus is the random programs of ``programs.py`` made from the seeds
+``FUZZ_SEEDS``; ``run_torch`` runs any such program.
 """
 
 import json
+import random
 from pathlib import Path
 
+import programs
 import scalar_cases
 import tensor_cases
 import torch
+
+FUZZ_SEEDS = range(60)
 
 
 def reference(inputs, expression):
@@ -33,6 +39,30 @@ def write(cases, filename):
     print(f"wrote {len(cases)} cases to {path.name}")
 
 
+def run_torch(program):
+    """Value of a fuzzer program and the gradients of its inputs, by torch autograd in float64."""
+    def leaf(data):
+        return torch.tensor(data, dtype=torch.float64, requires_grad=True)
+
+    leaves, nodes = programs.run(program, leaf)
+    nodes[-1].backward()
+    grads = [torch.zeros_like(x) if x.grad is None else x.grad for x in leaves]
+    return {"value": nodes[-1].item(), "grads": [g.tolist() for g in grads]}
+
+
+def write_fuzz_corpus(filename):
+    table = {}
+    for seed in FUZZ_SEEDS:
+        for kind in ("scalar", "tensor"):
+            program = programs.generate(random.Random(seed), tensors=kind == "tensor")
+            table[f"{kind}_{seed:03d}"] = {"seed": seed, "program": program, **run_torch(program)}
+    table["_generated_by"] = f"torch {torch.__version__}, float64"
+    path = Path(__file__).with_name(filename)
+    path.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
+    print(f"wrote {len(table) - 1} programs to {path.name}")
+
+
 if __name__ == "__main__":
     write(scalar_cases.CASES, "scalar_torch.json")
     write(tensor_cases.CASES, "tensor_torch.json")
+    write_fuzz_corpus("fuzz_torch.json")
