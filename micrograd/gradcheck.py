@@ -1,6 +1,7 @@
 """Numerical derivatives, and checking the engine's gradients against them.
 
-Taught in the chapters "Derivatives, numerically" and "Trusting gradients".
+Taught in the chapters "Derivatives: nudge the input, watch the output" and
+"Trusting gradients: checking backward() against numbers".
 """
 
 from micrograd.engine import Value
