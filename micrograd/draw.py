@@ -59,7 +59,7 @@ def draw_dot(root, rankdir="LR", edge_labels=False):
             dot.node(name[node] + "_op", label=node._op)
             dot.edge(name[node] + "_op", name[node])
     for node in nodes:
-        for child, local_grad in zip(node._prev, node._local_grads):
+        for child, local_grad in zip(node._prev, node._local_grads, strict=True):
             label = f"{local_grad:.4g}" if edge_labels else None
             dot.edge(name[child], name[node] + "_op", label=label)
     return dot
