@@ -1,6 +1,7 @@
 """Pictures of computation graphs, drawn with Graphviz.
 
-Used by every chapter's graph figures. A value becomes a box showing its
+Taught in the chapter "The Value object"; the chapter "The chain rule, by hand"
+adds the local derivatives on the edges. A value becomes a box showing its
 label, data and gradient; the operation that made it becomes a small oval
 feeding into the box. A tensor's box shows its shape, and its numbers too
 when it has only a few.
@@ -8,17 +9,19 @@ when it has only a few.
 
 from graphviz import Digraph
 
-from micrograd.graph import trace
+from micrograd.graph import topological_order
 
 
-def draw_dot(root, rankdir="LR", max_nodes=1000):
+def draw_dot(root, rankdir="LR", edge_labels=False, max_nodes=1000):
     """Return a ``graphviz.Digraph`` of the graph behind ``root``.
 
     Nodes are named by their position in topological order, so the same
     expression always gives the same DOT text. ``rankdir="TB"`` draws top to
-    bottom instead of left to right. A graph of more than ``max_nodes``
-    nodes is refused: Graphviz needs seconds for a thousand and gives up on
-    tens of thousands, and nobody could read the picture anyway.
+    bottom instead of left to right. ``edge_labels=True`` writes on each edge
+    its local derivative: how fast the value the edge leads to moves per unit
+    of the value it comes from. A graph of more than ``max_nodes`` nodes is
+    refused: Graphviz needs seconds for a thousand and gives up on tens of
+    thousands, and nobody could read the picture anyway.
 
     >>> from micrograd import Value
     >>> a = Value(2.0, label="a")
@@ -35,6 +38,18 @@ def draw_dot(root, rankdir="LR", max_nodes=1000):
         n0 -> n2_op
         n1 -> n2_op
     }
+    >>> print(draw_dot(b, edge_labels=True).source)  # doctest: +NORMALIZE_WHITESPACE
+    digraph {
+        graph [rankdir=LR]
+        node [fontname=Helvetica]
+        n0 [label="{ a | data 2.0000 | grad 0.0000 }" shape=record]
+        n1 [label="{  | data 3.0000 | grad 0.0000 }" shape=record]
+        n2 [label="{ b | data 6.0000 | grad 0.0000 }" shape=record]
+        n2_op [label="*"]
+        n2_op -> n2
+        n0 -> n2_op [label=3]
+        n1 -> n2_op [label=2]
+    }
     >>> draw_dot(a, max_nodes=0)
     Traceback (most recent call last):
     ...
@@ -42,7 +57,10 @@ def draw_dot(root, rankdir="LR", max_nodes=1000):
     """
     if rankdir not in ("LR", "TB"):
         raise ValueError(f"rankdir must be 'LR' or 'TB', got {rankdir!r}")
-    nodes, edges = trace(root)
+    if edge_labels and not hasattr(root, "_local_grads"):
+        raise TypeError(f"edge_labels needs a graph of Values, got a {type(root).__name__}: "
+                        "its local derivatives are functions, not numbers")
+    nodes = topological_order(root)
     if len(nodes) > max_nodes:
         raise ValueError(f"draw_dot draws at most max_nodes={max_nodes} nodes, "
                          f"got a graph of {len(nodes)}")
@@ -53,8 +71,10 @@ def draw_dot(root, rankdir="LR", max_nodes=1000):
         if node._op:
             dot.node(name[node] + "_op", label=node._op)
             dot.edge(name[node] + "_op", name[node])
-    for child, parent in edges:
-        dot.edge(name[child], name[parent] + "_op")
+    for node in nodes:
+        for i, child in enumerate(node._prev):
+            label = f"{node._local_grads[i]:.4g}" if edge_labels else None
+            dot.edge(name[child], name[node] + "_op", label=label)
     return dot
 
 

@@ -1,10 +1,11 @@
 """The scalar ``Value`` and its reverse-mode automatic differentiation.
 
-Taught in the chapters "The Value object", "Backward through each operation" and
-"Topological order and backward()". Each operation computes its result and
-records, next to the inputs, the *local derivative* of the result with respect
-to each input. ``backward()`` then needs only one rule, the chain rule: a node
-passes ``local derivative * its own grad`` to each input.
+Taught in the chapters "The Value object", "The chain rule, by hand",
+"Topological order and backward()" and "Backward through each operation".
+Each operation computes its result and records, next to the inputs, the
+*local derivative* of the result with respect to each input. ``backward()``
+then needs only one rule, the chain rule: a node passes ``local derivative *
+its own grad`` to each input.
 
 Storing numbers instead of a closure per node keeps every node free of
 reference cycles, so the garbage collector has nothing to chase.

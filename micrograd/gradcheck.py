@@ -1,7 +1,8 @@
 """Numerical derivatives, and checking the engine's gradients against them.
 
-Taught in the chapters "Derivatives, numerically" and "Trusting gradients"; the
-tensor engine's check imports NumPy only when it runs.
+Taught in the chapters "Derivatives: nudge the input, watch the output" and
+"Trusting gradients: checking backward() against numbers"; the tensor engine's
+check imports NumPy only when it runs.
 """
 
 import math

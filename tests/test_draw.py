@@ -47,6 +47,16 @@ def test_rankdir_is_checked():
         draw_dot(Value(1.0), rankdir="sideways")
 
 
+def test_edge_labels_carry_each_use_of_a_value_used_twice():
+    a = Value(3.0, label="a")
+    b = Value(2.0, label="b")
+    y = a * a * b
+    source = draw_dot(y, edge_labels=True).source
+    assert source.count("n0 -> n1_op [label=3]") == 2
+    assert "n1 -> n3_op [label=2]" in source and "n2 -> n3_op [label=9]" in source
+    assert "label=" not in draw_dot(y).source.split("n3_op -> n3")[1]
+
+
 def test_svg_renders_with_graphviz():
     _, d = expression()
     svg = draw_dot(d).pipe(format="svg").decode()

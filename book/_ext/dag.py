@@ -42,6 +42,7 @@ class DagDirective(SphinxDirective):
         "caption": directives.unchanged_required,
         "name": directives.unchanged,
         "rankdir": lambda arg: directives.choice(arg.lower(), ("lr", "tb")).upper(),
+        "edge-labels": directives.flag,
     }
 
     def run(self):
@@ -68,7 +69,8 @@ class DagDirective(SphinxDirective):
     def _picture(self, item):
         rankdir = self.options.get("rankdir", "LR")
         if isinstance(item, (micrograd.Value, Tensor)):
-            item = micrograd.draw_dot(item, rankdir=rankdir)
+            item = micrograd.draw_dot(item, rankdir=rankdir,
+                                      edge_labels="edge-labels" in self.options)
         if not isinstance(item, Digraph):
             raise self.error(f"dag: cannot draw a {type(item).__name__}; "
                              "give a Value, a Tensor, a draw_dot() picture or a list of them")
