@@ -26,6 +26,7 @@ extensions = [
     "dag",
     "listings",
     "plots",
+    "run_in_page",
 ]
 
 exclude_patterns = ["_ext", "_build"]

@@ -58,6 +58,7 @@ class DagDirective(SphinxDirective):
         strip = nodes.container("", *pictures, classes=["dag-strip"])
         figure = figure_wrapper(self, strip, self.options["caption"])
         figure["classes"].append("dag")
+        figure["dag"] = {"source": source, "name": name, "rankdir": self.options.get("rankdir")}
         self.add_name(figure)
         return [figure]
 
