@@ -93,7 +93,7 @@
     return { bar, status, output };
   }
 
-  function editor(code, place, onRun) {
+  function editor(code, onRun) {
     const area = document.createElement("textarea");
     area.className = "run-editor";
     area.spellcheck = false;
@@ -106,7 +106,6 @@
         onRun();
       }
     });
-    place.after(area);
     return area;
   }
 
@@ -162,7 +161,8 @@
       ui.status.textContent = location.protocol === "file:" ? SERVE : error.message;
       return;
     }
-    ui.area = editor(data.blocks[i].code, blocks[i], () => runBlock(i));
+    ui.area = editor(data.blocks[i].code, () => runBlock(i));
+    blocks[i].before(ui.area);
     blocks[i].hidden = true;
     ui.edit.hidden = true;
     ui.reset.hidden = false;
@@ -270,7 +270,8 @@
       ui.status.textContent = location.protocol === "file:" ? SERVE : error.message;
       return;
     }
-    ui.area = editor(data.dags[k].source, ui.bar, () => drawFigure(k));
+    ui.area = editor(data.dags[k].source, () => drawFigure(k));
+    ui.bar.after(ui.area);
     ui.edit.hidden = true;
     ui.run.hidden = false;
     ui.reset.hidden = false;
