@@ -204,6 +204,7 @@ def copy_runtime(app, exception):
     for name in PYODIDE_FILES:
         _copy(NODE_MODULES / "pyodide" / name, out / "pyodide" / name)
     _copy(NODE_MODULES / VIZ, out / "viz-global.js")
+    shutil.rmtree(out / "wheels", ignore_errors=True)  # only this build's wheels
     version = metadata.version("micrograd")
     write_wheel(out / "wheels" / f"micrograd-{version}-py3-none-any.whl", "micrograd",
                 version, package_files(ROOT / "micrograd", "micrograd"))
@@ -214,7 +215,7 @@ def copy_runtime(app, exception):
                 package_files(Path(graphviz.__file__).parent, "graphviz"))
     write_zip(out / "example-files.zip", {name: (ROOT / name).read_bytes()
                                            for name in EXAMPLE_FILES})
-    wheels = sorted(p.name for p in (out / "wheels").iterdir())
+    wheels = sorted(p.name for p in (out / "wheels").glob("*.whl"))
     (out / "wheels" / "index.json").write_text(json.dumps(wheels) + "\n")
 
 
