@@ -28,6 +28,7 @@ extensions = [
     "listings",
     "notebooks",
     "plots",
+    "run_in_page",
 ]
 
 exclude_patterns = ["_ext", "_build"]

@@ -1,0 +1,61 @@
+"""The Python side of the book's Run buttons: an example runs as at Python's prompt.
+
+The page's Pyodide imports this module once and calls ``run`` for each block,
+with one namespace per page. Each top-level statement is compiled as the
+prompt compiles what is typed at it (mode ``"single"``), so the value of an
+expression is printed with ``repr``, and an error ends only its own statement.
+An error is shown as the book's doctests show it: the first and last line of
+the traceback.
+
+>>> session = new_session("x = 2")
+>>> print(run("x * 3\\nfor i in range(2):\\n    i\\nx / 0\\nx + 1", session), end="")
+6
+0
+1
+Traceback (most recent call last):
+  ...
+ZeroDivisionError: division by zero
+3
+"""
+
+import ast
+import contextlib
+import io
+import traceback
+
+
+def new_session(setup=""):
+    """A fresh namespace for a page's examples, with ``setup`` run in it."""
+    namespace = {"__name__": "__main__"}
+    exec(compile(setup, "<setup>", "exec"), namespace)
+    return namespace
+
+
+def run(code, namespace):
+    """Run ``code`` statement by statement in ``namespace``; return what it printed."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        try:
+            statements = ast.parse(code, "<example>").body
+        except SyntaxError as error:
+            print("".join(traceback.format_exception_only(error)), end="")
+            return printed.getvalue()
+        for statement in statements:
+            interactive = ast.Interactive([statement])
+            try:
+                exec(compile(interactive, "<example>", "single"), namespace)
+            except Exception as error:
+                print("Traceback (most recent call last):\n  ...")
+                print(traceback.format_exception_only(error)[-1], end="")
+    return printed.getvalue()
+
+
+def dot_sources(item, rankdir="LR"):
+    """The DOT text of each picture that a ``dag`` figure draws from ``item``."""
+    from graphviz import Digraph
+
+    from micrograd import Value, draw_dot
+
+    items = item if isinstance(item, list) else [item]
+    return [draw_dot(x, rankdir=rankdir).source if isinstance(x, Value) else x.source
+            for x in items if isinstance(x, Value | Digraph)]

@@ -1,0 +1,179 @@
+"""Run buttons: every example runs in the page's own Python and prints what the book shows.
+
+Each chapter is opened once and its Run buttons are pressed in reading order,
+so one Python session serves the whole page, as it serves a reader who reads
+from the top. What the page prints is compared with the output that the
+book's doctests expect, with the same options (such as ``+ELLIPSIS``).
+"""
+
+import doctest
+import json
+import re
+
+import pytest
+from harness import BUILD, PHONE, book_pages
+
+EXAMPLES = BUILD / "_static" / "run-in-page" / "pages"
+RUN = "div.run-example + .run-controls > .run-button"
+OUTPUT = "div.run-example + .run-controls + pre.run-output"
+TRACEBACK = "Traceback (most recent call last):\n  ...\n"
+# Long enough for the slowest example on a busy machine; only a hang fails.
+PATIENCE = 300_000
+# The page's Python (built with Emscripten's C library) rounds some results in
+# the last bit otherwise than the Python the book is built with: math.tanh(0.7)
+# is 0.6043677771171634 there and 0.6043677771171636 here, and so is
+# (3.0 + 1e-13) ** 2. These blocks print the book's lines with other last digits.
+LAST_DIGITS_DIFFER = {"01-derivatives": {7}, "07-mlp": {2}, "08-loss": {6},
+                      "11-gradient-checking": {11}}
+NUMBER = re.compile(r"-?\d+(\.\d+)?(e[-+]?\d+)?")
+EXCEPTION = re.compile(r"^(Traceback \(most recent call last\):\n  \.\.\.\n)"
+                       r"(?:[\w.]+\.)?(\w+)(?::.*)?$", re.M)
+
+
+def pages_with_examples():
+    book_pages()  # a clear message when the book is not built
+    return sorted(path.stem for path in EXAMPLES.glob("*.json"))
+
+
+def examples_of(name):
+    return json.loads((EXAMPLES / f"{name}.json").read_text())
+
+
+def expected_output(block):
+    """What the book's doctests expect a block to print, errors as the page shows them."""
+    return "".join(want if exc_msg is None else TRACEBACK + exc_msg
+                   for want, exc_msg, _ in block["expected"])
+
+
+def prints_as_expected(got, block):
+    flags = 0
+    for _, _, names in block["expected"]:
+        for name in names:
+            flags |= doctest.OPTIONFLAGS_BY_NAME[name]
+    want = expected_output(block)
+    if flags & doctest.IGNORE_EXCEPTION_DETAIL:  # as doctest: the exception's type only
+        want, got = (EXCEPTION.sub(r"\1\2", text) for text in (want, got))
+    return doctest.OutputChecker().check_output(want, got, flags)
+
+
+def run(page, index):
+    """Press the Run button of example block ``index``; return what the page prints."""
+    output = page.locator(OUTPUT).nth(index)
+    done = int(output.get_attribute("data-done") or 0)
+    # A solution's block is folded away until the reader opens it: press the button itself.
+    page.locator(RUN).nth(index).dispatch_event("click")
+    page.wait_for_function(f"el => Number(el.dataset.done || 0) > {done} "
+                           "|| el.previousElementSibling.querySelector('.run-error')",
+                           arg=output.element_handle(), timeout=PATIENCE)
+    error = page.locator(".run-error").all_inner_texts()
+    assert not error, f"the Run button failed: {error}"
+    return output.text_content()
+
+
+@pytest.mark.parametrize("name", pages_with_examples())
+def test_every_example_prints_what_the_book_shows(open_page, name):
+    blocks = examples_of(name)["blocks"]
+    page = open_page(f"{name}.html")
+    assert page.locator(RUN).count() == len(blocks)
+    wrong = []
+    for index, block in enumerate(blocks):
+        got = run(page, index)
+        if block["needs"]:
+            assert "runs in a local Python only" in got, got
+            assert block["needs"] in got
+        elif index + 1 in LAST_DIGITS_DIFFER.get(name, ()):
+            assert NUMBER.sub("N", got) == NUMBER.sub("N", expected_output(block)), got
+        elif not prints_as_expected(got, block):
+            wrong.append(f"block {index + 1} of {len(blocks)}:\n{block['code']}"
+                         f"--- the book shows:\n{expected_output(block)}"
+                         f"--- the page printed:\n{got}")
+    assert not wrong, f"{len(wrong)} blocks of {name} print otherwise:\n" + "\n".join(wrong)
+
+
+def test_a_page_nobody_runs_loads_no_python(open_page):
+    page = open_page("05-backward.html", wait_until="networkidle")
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert any("/_static/run-in-page.js" in url for url in loaded)
+    assert not [url for url in loaded if "/run-in-page/" in url]
+
+
+def test_a_reader_edits_runs_again_and_resets(open_page):
+    page = open_page("01-derivatives.html")
+    editors = page.locator("textarea.run-editor")
+    page.locator("div.run-example + .run-controls > .run-edit").nth(1).click()
+    editors.first.fill("y = 6 * 7\ny")
+    assert run(page, 1) == "42\n"
+    editors.first.fill("y + 1")
+    assert run(page, 1) == "43\n"
+
+    page.locator(".run-restart").nth(1).click()
+    assert "NameError: name 'y' is not defined" in run(page, 1)
+
+    page.locator("div.run-example + .run-controls > .run-reset").nth(1).click()
+    assert editors.count() == 0
+    assert page.locator("div.run-example").nth(1).is_visible()
+    assert not page.locator(OUTPUT).nth(1).is_visible()
+    assert prints_as_expected(run(page, 1), examples_of("01-derivatives")["blocks"][1])
+
+
+def test_run_works_from_the_keyboard(open_page):
+    page = open_page("01-derivatives.html")
+    page.locator(RUN).first.focus()
+    page.keyboard.press("Enter")
+    page.locator(OUTPUT).first.wait_for(state="visible", timeout=PATIENCE)
+    page.locator("div.run-example + .run-controls > .run-edit").first.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("2 ** 10")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_function("el => el.textContent === '1024\\n'",
+                           arg=page.locator(OUTPUT).first.element_handle(), timeout=PATIENCE)
+
+
+def test_a_graph_is_redrawn_from_edited_code(open_page):
+    name = next(n for n in pages_with_examples() if examples_of(n)["dags"])
+    dag = examples_of(name)["dags"][0]
+    page = open_page(f"{name}.html")
+    figure_controls = page.locator("figure.run-dag + .run-controls").first
+    figure_controls.locator(".run-edit").click()
+    editor = page.locator("figure.run-dag + .run-controls + textarea.run-editor").first
+    editor.fill(f'{dag["name"]} = Value(1.5, label="reader") * 2\n')
+    figure_controls.locator(".run-button").click()
+    drawn = page.locator("figure.run-dag svg.run-drawn").first
+    drawn.wait_for(timeout=PATIENCE)
+    assert "reader" in drawn.text_content()
+    figure_controls.locator(".run-reset").click()
+    assert page.locator("figure.run-dag svg.run-drawn").count() == 0
+
+
+def test_from_a_file_the_run_button_says_how_to_serve_the_book(browser):
+    page = browser.new_page()
+    page.goto((BUILD / "01-derivatives.html").as_uri())
+    page.locator(RUN).first.click()
+    status = page.locator(".run-status").first
+    status.wait_for(state="visible")
+    page.wait_for_function("el => el.textContent.includes('make serve')",
+                           arg=status.element_handle())
+    assert "python -m http.server -d _build/html" in status.text_content()
+    page.close()
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_output_fits_a_phone_and_reads_in_both_modes(open_page, color_scheme):
+    page = open_page("02-value.html", width=PHONE, color_scheme=color_scheme)
+    page.evaluate(f"document.documentElement.dataset.theme = '{color_scheme}'")
+    run(page, 0)
+    output = page.locator(OUTPUT).first
+    assert output.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") == PHONE
+    box = output.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE
+    text, ground = output.evaluate("el => [getComputedStyle(el).color, "
+                                   "getComputedStyle(el).backgroundColor]")
+    assert _luminance(text) != _luminance(ground)
+    assert (_luminance(text) > _luminance(ground)) == (color_scheme == "dark")
+
+
+def _luminance(css_colour):
+    red, green, blue = (float(x) for x in re.findall(r"[\d.]+", css_colour)[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
