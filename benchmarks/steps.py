@@ -7,7 +7,7 @@ of them start from the same weights (``random.seed(0)``, then ``MLP``).
 
 - ``micrograd_step``: the package, one ``Value`` per number;
 - ``closure_step``: the lecture's design (``closure_engine.py``);
-- ``floor_step``: the least this design can cost in Python, the same graph
+- ``floor_step``: an estimate of the least this design costs in Python: the same graph
   (same nodes, same edges) with nothing but a slotted object per node, a
   multiply-add per edge going forward and back, and a visit per edge in the sort;
 - ``tensor_step``: ``micrograd.tensor``, the whole batch as arrays;
@@ -100,15 +100,16 @@ def graph_structure(root):
 def floor_step(X, Y):
     """The graph of ``micrograd_step`` rebuilt with nothing but the unavoidable work."""
     structure = graph_structure(micrograd_step(X, Y)())
-    mul = operator.mul
+    mul, data_of = operator.mul, operator.attrgetter("data")
 
     def step():
         nodes = []
+        node_at = nodes.__getitem__
         for inputs in structure:
-            prev = tuple([nodes[i] for i in inputs])
-            x = [p.data for p in prev]
+            prev = tuple(map(node_at, inputs))
+            x = tuple(map(data_of, prev))
             data = sum(map(mul, x, x)) / len(x) if x else 1.0  # a multiply-add per edge
-            nodes.append(_Node(data, prev, tuple(x)))  # (every value stays exactly 1.0)
+            nodes.append(_Node(data, prev, x))  # (every value stays exactly 1.0)
         root = nodes[-1]
         root.grad = 1.0
         for node in reversed(topological_order(root)):
