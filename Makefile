@@ -13,10 +13,14 @@ html: $(STAMP) $(NODE) graphviz
 	$(SPHINX) -b html $(SOURCE) $(BUILD)/html
 	@echo "The book is in $(BUILD)/html/index.html"
 
+# The doctest builder shares the HTML build's doctrees: after `make html` (or the
+# reproducibility check) it reads nothing again and only runs the examples.
 doctest: $(STAMP) graphviz
-	$(SPHINX) -b doctest $(SOURCE) $(BUILD)/doctest
+	$(SPHINX) -b doctest -d $(BUILD)/html/.doctrees $(SOURCE) $(BUILD)/doctest
 
-test: lint pytest doctest reproducible browser-test
+# In this order: the clean builds of `reproducible` leave the doctrees that
+# `doctest` runs and the pages that `browser-test` reads: no page is read a third time.
+test: lint pytest reproducible doctest browser-test
 
 # Two clean strict builds must write identical pages and pictures, except the
 # plots of timings measured during the build (named measured-*), which cannot be.

@@ -1,9 +1,14 @@
-"""``make bench``: the engine measured against the lecture's closure design, side by side.
+"""``make bench``: the engines measured side by side, in one process, round by round.
 
 Every figure is measured in this one run, on this machine, so only the ratios
-travel well. A time is the median of several calls in a row after one warm-up
-call: what each call costs in a loop. Run from the repository root:
-``python benchmarks/run.py``.
+travel well. The engines take turns: in each round every engine runs its
+training step once untimed (so that the timed step cleans up after a step
+before it, as in a training loop) and once timed, and the table shows the
+median over the rounds and the spread from the fastest to the slowest round.
+Taking turns means a busy moment of the machine slows every engine alike, and
+the clock is the processor time of this process (``time.process_time``), so
+other programs on a shared machine cost it little.
+Run from the repository root: ``python benchmarks/run.py [rounds]``.
 """
 
 import gc
@@ -19,31 +24,101 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import closure_engine  # noqa: E402
+import steps  # noqa: E402
 
 import micrograd  # noqa: E402
-from micrograd import l2_penalty, max_margin_loss, two_moons  # noqa: E402
+from micrograd import topological_order, two_moons  # noqa: E402
 
-X, Y = two_moons(100, noise=0.1, seed=1)
 CHAIN_LIMIT = 1_000_000  # the deepest chain tried
+ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 
 
-def per_call(fn, calls=10):
-    """Median seconds of ``fn()`` over ``calls`` calls in a row, as in a training loop.
+class Collections:
+    """Counts the collector's runs and the time spent in them, through ``gc.callbacks``."""
 
-    The garbage collector stays on, as in real use. Old garbage is collected
-    first and one warm-up call runs untimed, so that each engine pays for the
-    garbage of its own previous step, as it would in a loop, and never for the
-    other engine's. (A first call, with no garbage behind it, would flatter the
-    closure design.)
-    """
-    gc.collect()
-    fn()
-    times = []
-    for _ in range(calls):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    def __init__(self):
+        self.runs, self.seconds, self._since = 0, 0.0, 0.0
+
+    def __call__(self, phase, info):
+        if phase == "start":
+            self._since = time.process_time()
+        else:
+            self.runs += 1
+            self.seconds += time.process_time() - self._since
+
+
+def side_by_side(engines, rounds=ROUNDS):
+    """Time each step function in turn, ``rounds`` times: {name: [(seconds, gc runs, gc s)]}."""
+    gc_watch = Collections()
+    gc.callbacks.append(gc_watch)
+    times = {name: [] for name in engines}
+    try:
+        for _ in range(rounds):
+            for name, (step, gc_mode) in engines.items():
+                gc.collect()  # the previous engine's garbage is not this one's to pay for
+                step()
+                if gc_mode == "off":
+                    gc.disable()
+                gc_watch.runs, gc_watch.seconds = 0, 0.0
+                start = time.process_time()
+                step()
+                elapsed = time.process_time() - start
+                gc.enable()
+                times[name].append((elapsed, gc_watch.runs, gc_watch.seconds))
+    finally:
+        gc.callbacks.remove(gc_watch)
+    return times
+
+
+def summary(samples):
+    """Median seconds, fastest and slowest seconds, median collections and median GC seconds."""
+    seconds = [s for s, _, _ in samples]
+    return (statistics.median(seconds), min(seconds), max(seconds),
+            statistics.median(r for _, r, _ in samples),
+            statistics.median(g for _, _, g in samples))
+
+
+def print_table(title, times, reference):
+    print(title)
+    print(f"  {'':<40} {'median':>9} {'fastest–slowest':>17}  {'× ' + reference:>12}"
+          f" {'GC runs':>8} {'in GC':>6}")
+    ref = statistics.median(s for s, _, _ in times[reference])
+    for name, samples in times.items():
+        median, fastest, slowest, runs, in_gc = summary(samples)
+        print(f"  {name:<40} {fmt_ms(median):>9} {fmt_ms(fastest) + '–' + fmt_ms(slowest):>17}"
+              f"  {median / ref:>11.2f}x {runs:>8g} {in_gc / median:>6.0%}")
+
+
+def fmt_ms(seconds):
+    ms = seconds * 1e3
+    return f"{ms:.0f} ms" if ms >= 100 else f"{ms:.3g} ms"
+
+
+def moons_engines(X, Y):
+    """The step of every engine on one data set, for ``side_by_side``, installed ones only."""
+    builders = [
+        ("micrograd (scalar Values)", steps.micrograd_step, "on"),
+        ("micrograd, collector off", steps.micrograd_step, "off"),
+        ("floor of this design (same graph)", steps.floor_step, "on"),
+        ("closures (the lecture's design)", steps.closure_step, "on"),
+        ("closures, collector off", steps.closure_step, "off"),
+        ("PyTorch, a 0-d tensor per number", steps.torch_scalar_step, "on"),
+        ("micrograd.tensor (arrays)", steps.tensor_step, "on"),
+        ("PyTorch tensors", steps.torch_tensor_step, "on"),
+        ("NumPy by hand (no graph)", steps.numpy_step, "on"),
+    ]
+    engines = {}
+    for name, build, gc_mode in builders:
+        step = build(X, Y)
+        if step is not None:
+            engines[name] = (step, gc_mode)
+    return engines
+
+
+def array_engines(X, Y):
+    builders = [("micrograd.tensor", steps.tensor_step),
+                ("PyTorch tensors", steps.torch_tensor_step), ("NumPy by hand", steps.numpy_step)]
+    return {name: (step, "on") for name, build in builders if (step := build(X, Y)) is not None}
 
 
 def pairwise_sum(values):
@@ -54,45 +129,16 @@ def pairwise_sum(values):
     return values[0]
 
 
-def training_step(engine):
-    """A full-batch two-moons step function (hinge loss + L2) for ``engine``."""
-    random.seed(0)
-    model = engine.MLP(2, [16, 16, 1])
-    params = model.parameters()
-
-    def step():
-        inputs = [[engine.Value(a), engine.Value(b)] for a, b in X]
-        scores = [model(x) for x in inputs]
-        if engine is micrograd:
-            loss = max_margin_loss(scores, Y) + l2_penalty(params, 1e-4)
-        else:
-            losses = [(1 - y * s).relu() for s, y in zip(scores, Y, strict=True)]
-            loss = sum(losses) * (1.0 / len(losses)) + 1e-4 * sum(p * p for p in params)
-        for p in params:
-            p.grad = 0.0
-        loss.backward()
-        for p in params:
-            p.data -= 0.01 * p.grad
-    return step
-
-
-def tensor_training_step():
-    """The same step with ``micrograd.tensor``, the whole batch as arrays; None without NumPy."""
-    try:
-        from micrograd import tensor
-    except ImportError:
-        return None
-    random.seed(0)
-    model = tensor.TensorMLP.from_scalar(micrograd.MLP(2, [16, 16, 1]))  # training_step's weights
-    params = model.parameters()
-
-    def step():
-        loss = tensor.max_margin_loss(model(X), Y) + tensor.l2_penalty(params, 1e-4)
-        model.zero_grad()
-        loss.backward()
-        for p in params:
-            p.data = p.data - 0.01 * p.grad  # a tensor's data is read-only
-    return step
+def per_call(fn, calls=3):
+    """Median seconds of ``fn()`` over ``calls`` calls in a row, after one warm-up call."""
+    gc.collect()
+    fn()
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def wide_graph(engine, width=20_000):
@@ -171,42 +217,49 @@ def row(name, ours, theirs, unit, fmt="{:.1f}"):
 
 
 def main():
-    print(f"micrograd benchmarks — Python {platform.python_version()}, "
-          f"{platform.machine()}, GC on (default thresholds {gc.get_threshold()})")
+    print(f"micrograd benchmarks — CPython {platform.python_version()}, {platform.machine()}, "
+          f"collector thresholds {gc.get_threshold()}, {ROUNDS} rounds")
+    X, Y = two_moons(100, noise=0.1, seed=1)
+    graph = steps.micrograd_step(X, Y)()
+    nodes = topological_order(graph)
+    edges = sum(len(node._prev) for node in nodes)
+    engines = moons_engines(X, Y)
+    gc.collect()
+    gc.freeze()  # the interpreter's, the libraries' and the models' objects: set aside
+    times = side_by_side(engines)
+    print_table(f"Two-moons training step, 100 points, MLP(2, [16, 16, 1]): "
+                f"our graph has {len(nodes):,} nodes and {edges:,} edges",
+                times, "micrograd (scalar Values)")
+    ours = statistics.median(s for s, _, _ in times["micrograd (scalar Values)"])
+    floor = statistics.median(s for s, _, _ in times["floor of this design (same graph)"])
+    closures = statistics.median(s for s, _, _ in times["closures (the lecture's design)"])
+    print(f"  ours is {closures / ours:.1f}x faster than the closure design "
+          f"and {ours / floor:.2f}x the floor of its own design")
+
+    for n in (100, 1_000, 10_000):
+        Xn, Yn = two_moons(n, noise=0.1, seed=1)
+        engines = array_engines(Xn, Yn)
+        if len(engines) > 1:
+            print_table(f"The same step on {n:,} points, whole arrays", side_by_side(engines),
+                        "micrograd.tensor")
+    gc.unfreeze()
+
+    print("Per operation, memory, depth and reproducibility (scalar engines)")
     print(f"  {'':<34} {'micrograd':>12} {'closures':>12}  {'unit':<8} {'ratio':>8}")
-
-    ours, theirs = per_call(training_step(micrograd)), per_call(training_step(closure_engine))
-    row("two-moons training step", ours * 1e3, theirs * 1e3, "ms")
-
-    gc.disable()
-    theirs_no_gc = per_call(training_step(closure_engine))
-    gc.enable()
-    print(f"  {'  closures with GC disabled':<34} {'':>12} {theirs_no_gc * 1e3:>12.1f}  ms"
-          f"        (GC takes {1 - theirs_no_gc / theirs:.0%} of their step)")
-    tensor_step = tensor_training_step()
-    if tensor_step is None:
-        print("  tensor engine: NumPy not installed (pip install -e '.[tensor]')")
-    else:
-        tensor_time = per_call(tensor_step, 20)
-        print(f"  {'  micrograd.tensor, same step':<34} {tensor_time * 1e3:>12.2f} {'':>12}  ms"
-              f"        ({ours / tensor_time:.0f}x faster than the scalar step)")
-
     (run_ours, ops), (run_theirs, _) = wide_graph(micrograd), wide_graph(closure_engine)
-    row("forward+backward per operation", per_call(run_ours, 3) / ops * 1e6,
-        per_call(run_theirs, 3) / ops * 1e6, "µs", "{:.2f}")
+    row("forward+backward per operation", per_call(run_ours) / ops * 1e6,
+        per_call(run_theirs) / ops * 1e6, "µs", "{:.2f}")
     row("memory per product node", bytes_per_node(micrograd), bytes_per_node(closure_engine),
         "bytes", "{:.0f}")
     deep_ours, deep_theirs = deepest_chain(micrograd), deepest_chain(closure_engine)
     print(f"  {'deepest chain differentiated':<34} {deep_ours:>12,} {deep_theirs:>12,}  nodes"
           f"    (tried up to {CHAIN_LIMIT:,}; recursion limit {sys.getrecursionlimit()})")
-
     per_op_torch = torch_wide_graph()
     if per_op_torch is None:
-        print("  PyTorch scalar graph: torch not installed (pip install torch==2.13.0)")
+        print("  PyTorch rows: torch not installed (pip install torch==2.13.0)")
     else:
         print(f"  {'PyTorch 0-d tensors, per operation':<34} {per_op_torch * 1e6:>12.2f}"
               f" {'':>12}  µs")
-
     print(f"  seeded training bit-for-bit identical in two fresh processes: "
           f"{'yes' if seeded_runs_identical() else 'NO'}")
 

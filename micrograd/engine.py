@@ -8,7 +8,7 @@ then needs only one rule, the chain rule: a node passes ``local derivative *
 its own grad`` to each input.
 
 Storing numbers instead of a closure per node keeps every node free of
-reference cycles, so the garbage collector has nothing to chase.
+reference cycles, so reference counting alone frees a graph.
 """
 
 import math
