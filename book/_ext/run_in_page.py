@@ -82,6 +82,17 @@ def _names(code):
     return modules, reads, binds
 
 
+def _imports_on_load(code):
+    """The modules that importing ``code`` imports: its module-level imports only.
+
+    An import inside a function runs only when the function is called, as
+    NumPy in ``gradcheck.tensor_directional_check``.
+    """
+    body = ast.parse(code).body
+    return {alias.name for node in body if isinstance(node, ast.Import) for alias in node.names} \
+        | {node.module for node in body if isinstance(node, ast.ImportFrom) and node.level == 0}
+
+
 def missing_module(module, seen=()):
     """The module that the page's Python lacks for ``import module``, or None.
 
@@ -100,7 +111,7 @@ def missing_module(module, seen=()):
         path = root.joinpath(*module.split("."))
         for source in (path.with_suffix(".py"), path / "__init__.py"):
             if source.is_file():
-                for imported in _names(source.read_text())[0]:
+                for imported in _imports_on_load(source.read_text()):
                     lacking = missing_module(imported, (*seen, module))
                     if lacking:
                         return lacking
