@@ -1,6 +1,6 @@
 """Numerical derivatives, and checking the engine's gradients against them.
 
-Taught in the chapters "Derivatives, numerically" and "Trusting gradients".
+Taught in the chapters "Derivatives" and "Trusting gradients".
 """
 
 from micrograd.engine import Value
