@@ -61,13 +61,20 @@ def settle(page):
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def axe(page, impacts=("serious", "critical")):
-    """The axe-core violations on ``page`` of these impacts, one line each."""
+def axe(page, impacts=("serious", "critical"), rules=None):
+    """The axe-core violations on ``page`` of these impacts, one line each.
+
+    ``rules`` (a list of rule ids, such as ``["color-contrast"]``) runs only those.
+    """
     if not AXE.is_file():
         pytest.exit(f"no {AXE.relative_to(ROOT)}: run `npm ci` (make does)", 2)
-    page.add_script_tag(content=AXE.read_text())
-    violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})"
-                               ".then(result => result.violations)")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text())
+    options = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    violations = page.evaluate("options => axe.run(document, options)"
+                               ".then(result => result.violations)", options)
     return [f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
             for v in violations if v["impact"] in impacts for node in v["nodes"]]
 
