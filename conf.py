@@ -29,10 +29,11 @@ extensions = [
     "notebooks",
     "plots",
     "run_in_page",
+    "apidocs",
 ]
 
 exclude_patterns = ["_ext", "_build"]
-templates_path = []
+templates_path = ["book/_templates"]
 
 # Markdown: $math$, labelled $$equations$$ (label), ::: fences.
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
@@ -61,7 +62,9 @@ plot_formats = [("png", 144)]
 plot_html_show_formats = False
 plot_html_show_source_link = False
 plot_pre_code = "import matplotlib.pyplot as plt\nimport random\nfrom micrograd import *\n"
-plot_rcparams = {"figure.figsize": (6, 3.6), "figure.dpi": 144, "axes.grid": True}
+# 5 inches wide, so that 11-point text stays above 10 px on a phone (book/_ext/plots.py).
+plot_rcparams = {"figure.figsize": (5, 3), "figure.dpi": 144, "axes.grid": True,
+                 "font.size": 11}
 # Only the HTML figure: the default template adds a second, "not html" figure
 # that is dropped when writing but still takes a figure number.
 plot_template = plot_directive.TEMPLATE.split(".. only:: not html")[0]
@@ -70,6 +73,7 @@ html_theme = "sphinx_book_theme"
 html_title = "micrograd, the book"
 html_static_path = ["book/_static"]
 html_css_files = ["book.css"]
+html_js_files = ["search-summary.js"]
 html_last_updated_fmt = None
 # Follow the reader's system setting until they pick light or dark (without it
 # the theme logs "invalid theme mode" on a reader's first visit).

@@ -244,7 +244,9 @@ def test_dag_directive_draws_data_and_grad_into_svg(mini_book):
     assert "grad -3.0000" in known[0] and "grad 1.0000" in known[0]  # a.grad and d.grad
     page = (out / "figures.html").read_text()
     assert 'id="fig-known"' in page and "Figure 1" in page
-    assert page.count('class="graphviz dag-picture"') == 3
+    assert page.count('class="dag-picture"') == 3
+    assert 'alt="Computation graph. a: data 2.0000, grad -3.0000;' in page  # its accessible name
+    assert not [svg for svg in svgs if "<title>%3</title>" in svg]
 
 
 
@@ -257,8 +259,8 @@ def test_dag_rankdir_option_accepts_both_directions():
 def test_two_plots_on_a_page_get_two_files(mini_book):
     _, out = mini_book
     page = (out / "figures.html").read_text()
-    images = re.findall(r'<img[^>]+class="[^"]*book-plot[^"]*" src="(_images/figures-plot\d\.png)"',
-                        page)
+    images = re.findall(r'<img[^>]+class="[^"]*book-plot[^"]*"[^>]* '
+                        r'src="(_images/figures-plot\d\.png)"', page)
     assert images == ["_images/figures-plot1.png", "_images/figures-plot2.png"]
     assert (out / images[0]).read_bytes() != (out / images[1]).read_bytes()
 
@@ -289,6 +291,49 @@ def test_api_reference_lists_the_package(mini_book):
                  "micrograd.nn.MLP", "micrograd.nn.Neuron", "micrograd.optim.SGD",
                  "micrograd.draw.draw_dot", "micrograd.losses.max_margin_loss"]:
         assert f'id="{name}"' in page, name
+
+
+def test_api_signatures_show_only_public_arguments(mini_book):
+    _, out = mini_book
+    page = html.unescape(re.sub(r"<[^>]+>", "", (out / "api.html").read_text()))
+    assert "micrograd.engine.Value(data, label='')" in page
+    assert "_children" not in page and "_local_grads" not in page
+
+
+def test_api_page_has_a_section_per_module(mini_book):
+    _, out = mini_book
+    page = (out / "api.html").read_text()
+    for module in ["engine", "graph", "nn", "losses", "optim", "data", "gradcheck", "draw",
+                   "tensor"]:
+        assert f"<h2>micrograd.{module}<" in page, module
+
+
+def test_module_docstrings_link_the_chapters_they_name():
+    from apidocs import link_chapters
+
+    class App:
+        srcdir = BOOK
+
+    lines = ['Taught in the chapters "A neuron" and', '"Layers and the MLP". Then "more".']
+    link_chapters(App, "module", "micrograd.nn", None, {}, lines)
+    assert lines == ["Taught in the chapters :doc:`A neuron </06-neuron>` and",
+                     ':doc:`Layers and the MLP </07-mlp>`. Then "more".']
+
+
+def test_plot_text_is_measured_at_a_phone_s_width():
+    import matplotlib.pyplot as plt
+    from plots import PHONE_COLUMN, smallest_text_on_a_phone
+    figure = plt.figure(figsize=(5, 3))
+    figure.text(0.5, 0.5, "label", fontsize=11)
+    figure.text(0.5, 0.2, "tiny", fontsize=6)
+    assert smallest_text_on_a_phone(figure) == 6 / 72 / 5 * PHONE_COLUMN
+    plt.close(figure)
+
+
+def test_plots_get_their_caption_as_alt_text_and_their_size(mini_book):
+    _, out = mini_book
+    page = (out / "figures.html").read_text()
+    assert '<img alt="Plot: A rising line." class="plot-directive book-plot" height="432"' in page
 
 
 def test_a_failing_dag_body_names_the_chapter_and_line(tmp_path, capsys):

@@ -4,7 +4,13 @@ Its body is Python run with the package's names imported. The argument names
 the variable to draw: a ``Value`` or ``Tensor`` (drawn by the package's ``draw_dot``), a
 ``graphviz.Digraph`` that ``draw_dot`` made earlier, or a list of these (a strip
 of frames, left to right). Names defined by one ``dag`` body stay visible to
-the later ones on the same page::
+the later ones on the same page.
+
+Each picture is an ``<img>`` whose alt text describes the graph node by node
+(its accessible name), with its width and height (so the page does not jump
+when it loads). It is shown at the column's width but never so small that its
+text falls under ``SMALLEST_TEXT`` pixels: a wider graph scrolls sideways in
+its own box, and a tap opens it full size::
 
     ```{dag} L
     :caption: The expression after ``L.backward()``.
@@ -16,13 +22,16 @@ the later ones on the same page::
     ```
 """
 
+import html
+import math
 import re
 import traceback
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from graphviz import Digraph
-from sphinx.ext.graphviz import figure_wrapper, graphviz
+from sphinx.ext.graphviz import GraphvizError, figure_wrapper, render_dot
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import micrograd
@@ -33,6 +42,16 @@ TENSOR_RECORD = re.compile(
     r'^\s*(n\d+) \[label="\{ (.*?) \| shape (\(.*?\))(?: \| (data .*?) \| (grad .*?))? \}"', re.M)
 OPERATION = re.compile(r'^\s*(n\d+)_op \[label=(?:"(.*?)"|(\w+))\]', re.M)
 EDGE = re.compile(r"^\s*(n\d+) -> (n\d+)_op", re.M)
+SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+FONT_SIZE = re.compile(r'font-size="([\d.]+)"')
+SMALLEST_TEXT = 12  # CSS pixels: a picture never shows its node text smaller
+TITLE = "Computation graph"
+
+logger = logging.getLogger(__name__)
+
+
+class dag_picture(nodes.General, nodes.Inline, nodes.Element):
+    """One picture of a ``dag`` figure: DOT source, alt text and the page it is on."""
 
 
 class DagDirective(SphinxDirective):
@@ -74,12 +93,31 @@ class DagDirective(SphinxDirective):
         if not isinstance(item, Digraph):
             raise self.error(f"dag: cannot draw a {type(item).__name__}; "
                              "give a Value, a Tensor, a draw_dot() picture or a list of them")
-        node = graphviz()
-        node["code"] = item.source
-        node["options"] = {"docname": self.env.docname}
-        node["alt"] = alt_text(item.source)
-        node["classes"] = ["dag-picture"]
-        return node
+        titled = item.copy()
+        titled.name = TITLE  # the SVG's <title>; an unnamed graph is titled "%3"
+        return dag_picture(code=titled.source, docname=self.env.docname,
+                           alt=alt_text(item.source))
+
+
+def visit_dag_picture(self, node):
+    """Write the picture as a link to the full-size SVG around an ``<img>``."""
+    try:
+        src, svg = render_dot(self, node["code"], {"docname": node["docname"]}, "svg")
+    except GraphvizError as error:
+        logger.warning(f"dag: dot failed: {error}", location=node)
+        raise nodes.SkipNode from error
+    text = svg.read_text()
+    width_pt, height_pt = (float(pt) for pt in SIZE.search(text).groups())
+    width, height = round(width_pt * 4 / 3), round(height_pt * 4 / 3)  # CSS pixels
+    smallest_font = min(float(pt) for pt in FONT_SIZE.findall(text))
+    narrowest = min(width, math.ceil(width_pt * SMALLEST_TEXT / smallest_font))
+    src = html.escape(src.as_posix())
+    self.body.append(
+        f'<div class="graphviz dag-frame" style="--dag-min: {narrowest:.0f}px">'
+        f'<a class="dag-link" href="{src}">'
+        f'<img class="dag-picture" src="{src}" alt="{html.escape(node["alt"])}" '
+        f'width="{width}" height="{height}" /></a></div>\n')
+    raise nodes.SkipNode
 
 
 def alt_text(dot_source):
@@ -111,5 +149,7 @@ def _as_list(item):
 
 
 def setup(app):
+    app.setup_extension("sphinx.ext.graphviz")
+    app.add_node(dag_picture, html=(visit_dag_picture, None))
     app.add_directive("dag", DagDirective)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,6 +3,9 @@
 A ``literalinclude`` with ``:pyobject:`` and no ``:caption:`` is captioned
 ``micrograd/engine.py › Value.backward``, and the caption links to that object
 in the highlighted full source (the pages that ``sphinx.ext.viewcode`` writes).
+Those pages mark only the objects that the API page documents; a caption of
+any other object (a private helper, or a method such as ``Value.__init__``)
+links to the nearest enclosing object that is marked, or else to the file.
 """
 
 from pathlib import Path
@@ -23,13 +26,31 @@ class Listing(LiteralInclude):
         result = super().run()
         if path.startswith("micrograd/"):
             page = f"_modules/{path.removesuffix('.py')}.html"
-            uri = f"{relative_uri(f'{self.env.docname}.html', page)}#{target}"
+            uri = relative_uri(f"{self.env.docname}.html", page)
+            module = path.removesuffix(".py").replace("/", ".")
             for caption in result[0].findall(nodes.caption):
                 caption.clear()
-                caption += nodes.reference("", self.options["caption"], refuri=uri, internal=True)
+                caption += nodes.reference("", self.options["caption"], refuri=uri,
+                                           internal=True, listing=(module, target))
         return result
+
+
+def link_to_marked_objects(app, doctree, docname):
+    """Point each caption at the object's mark in the source page, or its class's."""
+    modules = getattr(app.env, "_viewcode_modules", {})
+    for reference in doctree.findall(nodes.reference):
+        if "listing" not in reference:
+            continue
+        module, target = reference["listing"]
+        marked = modules.get(module) and modules[module][2]
+        parts = target.split(".")
+        while parts and ".".join(parts) not in (marked or {}):
+            parts.pop()
+        if parts:
+            reference["refuri"] += "#" + ".".join(parts)
 
 
 def setup(app):
     app.add_directive("literalinclude", Listing, override=True)
+    app.connect("doctree-resolved", link_to_marked_objects)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

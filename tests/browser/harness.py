@@ -11,6 +11,10 @@ Fixtures (imported by this folder's conftest.py):
 - ``open_page(path, width=1280, color_scheme="light")``: a fresh page showing
   ``path`` (relative to the book's root), its console errors and refused
   requests checked when the test ends.
+
+Helpers: ``book_pages()`` and ``chapters()`` list the pages, ``settle(page)``
+waits until MathJax has typeset the page, ``axe(page)`` runs axe-core (from
+``node_modules``, which ``make`` installs) over it.
 """
 
 import functools
@@ -39,6 +43,40 @@ def book_pages():
         pytest.exit(f"no built book in {BUILD.relative_to(ROOT)}: run `make html` first", 2)
     return sorted(p.relative_to(BUILD).as_posix() for p in BUILD.rglob("*.html")
                   if p.relative_to(BUILD).parts[0] not in {"_static", "_sources", "_images"})
+
+
+def chapters():
+    """The chapters of the book (their file names start with a number)."""
+    return [path for path in book_pages() if path[0].isdigit()]
+
+
+def settle(page):
+    """Wait until the page's equations are typeset and its images have loaded."""
+    if page.locator("script[src*='mathjax']").count():
+        page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
+        page.evaluate("MathJax.startup.promise.then(() => true)")
+    page.wait_for_function("[...document.images].every(image => image.complete)")
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe(page, impacts=("serious", "critical"), rules=None):
+    """The axe-core violations on ``page`` of these impacts, one line each.
+
+    ``rules`` (a list of rule ids, such as ``["color-contrast"]``) runs only those.
+    """
+    if not AXE.is_file():
+        pytest.exit(f"no {AXE.relative_to(ROOT)}: run `npm ci` (make does)", 2)
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text())
+    options = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    violations = page.evaluate("options => axe.run(document, options)"
+                               ".then(result => result.violations)", options)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
+            for v in violations if v["impact"] in impacts for node in v["nodes"]]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
