@@ -91,7 +91,7 @@ def test_every_example_prints_what_the_book_shows(open_page, name):
 
 
 def test_a_page_nobody_runs_loads_no_python(open_page):
-    page = open_page("05-backward.html", wait_until="networkidle")
+    page = open_page("04-backward.html", wait_until="networkidle")
     loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
     assert any("/_static/run-in-page.js" in url for url in loaded)
     assert not [url for url in loaded if "/run-in-page/" in url]
