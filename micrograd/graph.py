@@ -1,8 +1,8 @@
 """Walking a computation graph: the order in which backpropagation visits nodes.
 
-Taught in the chapters "The Value object" (``trace``) and "Topological order
-and backward()" (``topological_order``). Both functions are
-iterative, so a graph a million nodes deep needs no deep recursion.
+Taught in the chapters "The Value object" (``trace``) and
+"Topological order and backward()" (``topological_order``). Both functions
+are iterative, so a graph a million nodes deep needs no deep recursion.
 """
 
 

@@ -36,17 +36,18 @@ class PagePlot(PlotDirective):
         page = Path(self.state.document.settings.env.docname).name
         self.options.setdefault("filename-prefix", f"{page}-plot{count}")
         self.options["class"] = [*self.options.get("class", []), "book-plot"]
-        sizes, clear_state = [], plot_directive.clear_state
+        sizes, run_code = [], plot_directive._run_code
 
-        def measure_then_clear(*args, **kwargs):  # the figures are closed once saved
+        def run_then_measure(*args, **kwargs):  # the figures are closed once saved
+            result = run_code(*args, **kwargs)
             sizes.extend(smallest_text_on_a_phone(plt.figure(n)) for n in plt.get_fignums())
-            clear_state(*args, **kwargs)
+            return result
 
-        plot_directive.clear_state = measure_then_clear
+        plot_directive._run_code = run_then_measure
         try:
             result = super().run()
         finally:
-            plot_directive.clear_state = clear_state
+            plot_directive._run_code = run_code
         if sizes and min(sizes) < SMALLEST_TEXT:
             raise self.error(f"plot: its smallest text would be {min(sizes):.1f} px on a "
                              f"phone (at least {SMALLEST_TEXT} px): use a narrower figure "
