@@ -95,7 +95,7 @@ class DagDirective(SphinxDirective):
                              "give a Value, a Tensor, a draw_dot() picture or a list of them")
         titled = item.copy()
         titled.name = TITLE  # the SVG's <title>; an unnamed graph is titled "%3"
-        return dag_picture(code=titled.source, docname=self.env.docname,
+        return dag_picture(code=titled.source, dot=item.source, docname=self.env.docname,
                            alt=alt_text(item.source))
 
 

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 import graphviz
 import nbformat
+from dag import dag_picture
 from docutils import nodes
 from examples import examples, is_example_block
 from nbformat import v4
@@ -139,7 +140,7 @@ class NotebookWriter:
                                            self.inline(node).split("\n")))
         elif isinstance(node, nodes.transition):
             self.markdown.append("---")
-        elif isinstance(node, (nodes.target, nodes.comment, nodes.raw, graphviz_node,
+        elif isinstance(node, (nodes.target, nodes.comment, nodes.raw, graphviz_node, dag_picture,
                                nodes.substitution_definition, nodes.system_message)):
             pass
         elif isinstance(node, nodes.Element):
@@ -161,7 +162,7 @@ class NotebookWriter:
 
     def dag(self, figure):
         dag = figure["dag"]
-        pictures = [node["code"] for node in figure.findall(graphviz_node)]
+        pictures = [node["dot"] for node in figure.findall(dag_picture)]
         outputs = [v4.new_output("display_data", {"image/svg+xml": svg(code)})
                    for code in pictures]
         self.markdown.append(f"*{self.caption(figure)}*")

@@ -34,7 +34,8 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
 VIZ = "@viz-js/viz/dist/viz-global.js"
 # Files of the repository (outside the package) that the book's examples
 # read or import, put at the same paths in the page's Python.
-EXAMPLE_FILES = ("benchmarks/closure_engine.py", "tests/reference/scalar_cases.py",
+EXAMPLE_FILES = ("benchmarks/closure_engine.py", "benchmarks/ablation.py",
+                 "tests/reference/scalar_cases.py",
                  "tests/reference/scalar_torch.json")
 IMPORT_ROOTS = (ROOT, ROOT / "tests" / "reference")
 SHIPPED = {"micrograd", "graphviz", "benchmarks", "scalar_cases"}
@@ -131,6 +132,8 @@ def page_examples(doctree, setup):
         needs = next(filter(None, map(missing_module, sorted(modules))), None)
         needs = needs or next((lacking_names[name] for name in sorted(reads)
                                if name in lacking_names), None)
+        if "sys.setrecursionlimit(" in code:  # a deep recursion overflows the browser's stack
+            needs = needs or "a deeper stack than a browser gives"
         for name in binds:
             if needs:
                 lacking_names[name] = needs

@@ -137,7 +137,7 @@ def test_a_printed_page_shows_every_solution(open_page):
     assert page.evaluate(folded) > 0, "the solutions should start folded on screen"
     page.emulate_media(media="print")
     hidden = page.evaluate("""[...document.querySelectorAll(
-        ".dropdown.admonition > :not(.admonition-title, button)")]
+        ".dropdown.admonition > :not(.admonition-title, button, .run-controls, .run-output)")]
         .filter(part => getComputedStyle(part).visibility !== "visible"
                         || part.getBoundingClientRect().height === 0).length""")
     assert hidden == 0
