@@ -15,7 +15,7 @@ html: $(STAMP) $(NODE) graphviz
 
 # The doctest builder shares the HTML build's doctrees: after `make html` (or the
 # reproducibility check) it reads nothing again and only runs the examples.
-doctest: $(STAMP) graphviz
+doctest: $(STAMP) $(NODE) graphviz
 	$(SPHINX) -b doctest -d $(BUILD)/html/.doctrees $(SOURCE) $(BUILD)/doctest
 
 # In this order: the clean builds of `reproducible` leave the doctrees that
@@ -39,7 +39,7 @@ browser-test: html chromium
 lint: $(STAMP)
 	$(PYTHON) -m ruff check .
 
-pytest: $(STAMP) graphviz
+pytest: $(STAMP) $(NODE) graphviz
 	$(PYTHON) -m pytest -q
 
 serve: $(STAMP) graphviz
