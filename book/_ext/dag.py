@@ -81,7 +81,8 @@ class DagDirective(SphinxDirective):
         strip = nodes.container("", *pictures, classes=["dag-strip"])
         figure = figure_wrapper(self, strip, self.options["caption"])
         figure["classes"].append("dag")
-        figure["dag"] = {"source": source, "name": name, "rankdir": self.options.get("rankdir")}
+        figure["dag"] = {"source": source, "name": name, "rankdir": self.options.get("rankdir"),
+                         "edge_labels": "edge-labels" in self.options}
         self.add_name(figure)
         return [figure]
 

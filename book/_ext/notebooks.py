@@ -46,11 +46,14 @@ exec("import random\\nfrom micrograd import *", _pictures)
 
 
 def _draw(line, cell):
-    name, *rankdir = line.split()
+    name, *options = line.split()
     exec(cell, _pictures)
     shown = _pictures[name]
     for item in shown if isinstance(shown, (list, tuple)) else [shown]:
-        display(micrograd.draw_dot(item, *rankdir) if isinstance(item, micrograd.Value) else item)
+        if hasattr(item, "_prev"):  # a Value or a Tensor, not a picture drawn already
+            item = micrograd.draw_dot(item, "TB" if "TB" in options else "LR",
+                                      edge_labels="edge-labels" in options)
+        display(item)
 
 
 get_ipython().register_magic_function(_draw, "cell", "draw")"""
@@ -166,7 +169,8 @@ class NotebookWriter:
         outputs = [v4.new_output("display_data", {"image/svg+xml": svg(code)})
                    for code in pictures]
         self.markdown.append(f"*{self.caption(figure)}*")
-        line = " ".join(filter(None, ["%%draw", dag["name"], dag["rankdir"]]))
+        line = " ".join(filter(None, ["%%draw", dag["name"], dag["rankdir"],
+                                      "edge-labels" if dag["edge_labels"] else None]))
         self.code(line + "\n" + dag["source"].rstrip("\n"), outputs)
 
     def plot(self, figure):
