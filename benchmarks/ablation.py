@@ -8,16 +8,18 @@ Each class below differs from the one before it in exactly one respect:
 - ``IterativeSort``: the package's iterative ``topological_order``;
 - ``Slotted``: ``__slots__``, no per-object dictionary;
 - ``TupleParents``: inputs in a tuple instead of a set;
-- ``WeightedSum``: a neuron is one n-ary weighted-sum node, not a chain.
+- ``WeightedSum``: a neuron is one n-ary weighted-sum node, not a chain;
+- ``EveryNode``: the package's numbers instead of a closure per node, but a
+  ``backward()`` that runs every node's step, as all the rungs before it do.
 
-The last step, local derivatives stored as numbers instead of a closure per
-node, is the package itself. This is teaching code, not part of the package.
+The last step, skipping the nodes whose gradient is zero, is the package
+itself. This is teaching code, not part of the package.
 """
 
 import operator
 import random
 
-from micrograd import topological_order
+from micrograd import Value, topological_order
 
 
 def _leaf(grad):
@@ -155,6 +157,21 @@ class WeightedSum(TupleParents):
         return out
 
 
+class EveryNode(Value):
+    """The package's engine with a ``backward()`` that has no shortcut for zero gradients."""
+
+    __slots__ = ()
+
+    def backward(self):
+        order = topological_order(self)
+        for node in order:
+            if node._prev:
+                node.grad = 0.0
+        self.grad += 1.0
+        for node in reversed(order):
+            node._backward()
+
+
 class MLP:
     """The two-moons network for any of the classes above: ReLU hidden layers, linear output.
 
@@ -187,6 +204,9 @@ def training_step(value, X, Y, model=None):
 
     ``model`` is given for the engines that bring their own ``MLP``; the hinge
     loss, the L2 penalty and ``backward()`` are written the same way for all.
+    The step calls ``value.backward(loss)``, not ``loss.backward()``, so that a
+    rung can change ``backward()`` alone while the package's ``MLP`` builds
+    the nodes.
     """
     random.seed(0)
     model = model(2, [16, 16, 1]) if model else MLP(value, 2, [16, 16, 1])
@@ -198,6 +218,6 @@ def training_step(value, X, Y, model=None):
         loss = sum(losses) * (1.0 / len(losses)) + 1e-4 * sum(p * p for p in params)
         for p in params:
             p.grad = 0.0
-        loss.backward()
+        value.backward(loss)
         return loss
     return step, params

@@ -283,6 +283,15 @@ class Value:
         >>> y.backward()
         >>> x.grad
         12.0
+
+        A node whose gradient is zero is skipped: it would pass on 0 · (its
+        local derivative), which is nothing, unless that derivative is
+        infinite or NaN, since 0 · inf is NaN, and a NaN must show.
+
+        >>> a, b = Value(float("inf")), Value(2.0)
+        >>> (a * b * 0.0).backward()
+        >>> a.grad, b.grad
+        (0.0, nan)
         """
         order = topological_order(self)
         for node in order:
@@ -290,7 +299,8 @@ class Value:
                 node.grad = 0.0
         self.grad += 1.0
         for node in reversed(order):
-            node._backward()
+            if node.grad or not math.isfinite(sum(node._local_grads)):
+                node._backward()
 
 
 def as_value(x):

@@ -125,6 +125,51 @@ def test_zeroed_leaves_give_the_same_gradients_again():
     assert a.grad == first
 
 
+def _every_node(root):
+    """``Value.backward`` without its shortcut: every node passes its gradient on, zero or not."""
+    order = topological_order(root)
+    for node in order:
+        if node._prev:
+            node.grad = 0.0
+    root.grad += 1.0
+    for node in reversed(order):
+        node._backward()
+
+
+def _training_bits(steps=8):
+    """The exact bits of the loss, every gradient and every weight, step after step."""
+    import random
+
+    from micrograd import MLP, SGD, l2_penalty, max_margin_loss, two_moons
+    X, y = two_moons(40, noise=0.1, seed=1)
+    model = MLP(2, [16, 16, 1], rng=random.Random(0))
+    opt = SGD(model.parameters(), lr=0.5)
+    bits = []
+    for _ in range(steps):
+        loss = max_margin_loss([model(x) for x in X], y) + l2_penalty(model.parameters(), 1e-4)
+        opt.zero_grad()
+        loss.backward()
+        bits.append([loss.data.hex()] + [p.grad.hex() for p in model.parameters()])
+        opt.step()
+        bits.append([p.data.hex() for p in model.parameters()])
+    return bits
+
+
+def test_skipping_zero_gradients_changes_no_bit(monkeypatch):
+    fast = _training_bits()
+    monkeypatch.setattr(Value, "backward", _every_node)
+    assert _training_bits() == fast
+
+
+def test_a_zero_gradient_still_carries_an_infinite_local_derivative():
+    a, b = Value(float("inf")), Value(2.0)
+    c = a * b  # local derivatives (2.0, inf)
+    (c * 0.0).backward()  # so c.grad is 0, and d/db = 0 · inf
+    assert c.grad == 0.0
+    assert math.isnan(b.grad)
+    assert a.grad == 0.0
+
+
 def test_backward_of_a_leaf_is_one():
     x = Value(4.0)
     x.backward()
