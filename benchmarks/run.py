@@ -30,7 +30,7 @@ import micrograd  # noqa: E402
 from micrograd import topological_order, two_moons  # noqa: E402
 
 CHAIN_LIMIT = 1_000_000  # the deepest chain tried
-ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 9
 
 
 class Collections:
