@@ -62,20 +62,21 @@ $(NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-# Graphviz's `dot` draws the graph pictures; install it on Debian when we can.
+# $(call apt_install,COMMAND,PACKAGE,WHAT): nothing to do if COMMAND is on the PATH;
+# else install Debian's PACKAGE with apt-get when we can (as root), or say WHAT is missing.
+define apt_install
+@command -v $(1) >/dev/null 2>&1 || { \
+  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+  else \
+    echo "$(3) is missing: install the '$(2)' package (e.g. sudo apt-get install $(2))"; exit 1; \
+  fi; }
+endef
+
+# Graphviz's `dot` draws the graph pictures.
 graphviz:
-	@command -v dot >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
-	  else \
-	    echo "Graphviz's dot is missing: install the 'graphviz' package (e.g. sudo apt-get install graphviz)"; exit 1; \
-	  fi; }
+	$(call apt_install,dot,graphviz,Graphviz's dot)
 
 # Debian's Chromium for the browser tests (a browser download cannot work offline).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "Chromium is missing: install the 'chromium' package (e.g. sudo apt-get install chromium)"; exit 1; \
-	  fi; }
+	$(call apt_install,chromium,chromium,Chromium)

@@ -109,6 +109,36 @@
     return area;
   }
 
+  // Edit and Reset of one example block or graph figure. Edit puts the code
+  // (`code()`, once the page's data has come) in a text area, where Ctrl+Enter
+  // calls `run`, and `open(area)` places it; Reset takes the area away, hides
+  // the output, and `close()` restores the rest and moves the focus.
+  function editing(ui, { code, run, open, close }) {
+    async function edit() {
+      if (ui.area) return ui.area.focus();
+      try {
+        await getData();
+      } catch (error) {
+        ui.status.textContent = location.protocol === "file:" ? SERVE : error.message;
+        return;
+      }
+      ui.area = editor(code(), run);
+      open(ui.area);
+      ui.edit.hidden = true;
+      ui.reset.hidden = false;
+      ui.area.focus();
+    }
+    function reset() {
+      if (ui.area) { ui.area.remove(); ui.area = null; }
+      ui.edit.hidden = false;
+      ui.reset.hidden = true;
+      ui.output.hidden = true;
+      ui.status.textContent = "";
+      close();
+    }
+    return { edit, reset };
+  }
+
   // ----- example blocks -----
 
   function show(i, text) {
@@ -152,35 +182,6 @@
     }
   }
 
-  async function editBlock(i) {
-    const ui = blocks[i].runUI;
-    if (ui.area) return ui.area.focus();
-    try {
-      await getData();
-    } catch (error) {
-      ui.status.textContent = location.protocol === "file:" ? SERVE : error.message;
-      return;
-    }
-    ui.area = editor(data.blocks[i].code, () => runBlock(i));
-    blocks[i].before(ui.area);
-    blocks[i].hidden = true;
-    ui.edit.hidden = true;
-    ui.reset.hidden = false;
-    ui.area.focus();
-  }
-
-  function resetBlock(i) {
-    const ui = blocks[i].runUI;
-    if (ui.area) { ui.area.remove(); ui.area = null; }
-    blocks[i].hidden = false;
-    ui.edit.hidden = false;
-    ui.reset.hidden = true;
-    ui.output.hidden = true;
-    ui.output.textContent = "";
-    ui.status.textContent = "";
-    ui.run.focus();
-  }
-
   function restart() {
     if (!python) return;
     python.then((py) => {
@@ -196,9 +197,15 @@
 
   blocks.forEach((block, i) => {
     const ui = controls(block.parentElement, block, "Run this example");
+    const { edit, reset } = editing(ui, {
+      code: () => data.blocks[i].code,
+      run: () => runBlock(i),
+      open: (area) => { block.before(area); block.hidden = true; },
+      close: () => { block.hidden = false; ui.output.textContent = ""; ui.run.focus(); },
+    });
     ui.run = button("Run", "run-button", () => runBlock(i));
-    ui.edit = button("Edit", "run-edit", () => editBlock(i));
-    ui.reset = button("Reset", "run-reset", () => resetBlock(i));
+    ui.edit = button("Edit", "run-edit", edit);
+    ui.reset = button("Reset", "run-reset", reset);
     ui.reset.hidden = true;
     ui.restart = button("Restart Python", "run-restart", restart);
     ui.restart.title = "Forget everything the page's examples have run";
@@ -261,45 +268,25 @@
     }
   }
 
-  async function editFigure(k) {
-    const ui = figures[k].runUI;
-    if (ui.area) return ui.area.focus();
-    try {
-      await getData();
-    } catch (error) {
-      ui.status.textContent = location.protocol === "file:" ? SERVE : error.message;
-      return;
-    }
-    ui.area = editor(data.dags[k].source, () => drawFigure(k));
-    ui.bar.after(ui.area);
-    ui.edit.hidden = true;
-    ui.run.hidden = false;
-    ui.reset.hidden = false;
-    ui.area.focus();
-  }
-
-  function resetFigure(k) {
-    const ui = figures[k].runUI;
-    if (ui.area) { ui.area.remove(); ui.area = null; }
-    const strip = figures[k].querySelector(".dag-strip") || figures[k];
-    strip.innerHTML = ui.original;
-    ui.edit.hidden = false;
-    ui.run.hidden = true;
-    ui.reset.hidden = true;
-    ui.output.hidden = true;
-    ui.status.textContent = "";
-    drawn.length = 0;
-    dagSession = null;
-    ui.edit.focus();
-  }
-
   figures.forEach((figure, k) => {
     const ui = controls(figure, figure, "Redraw this graph");
     ui.original = (figure.querySelector(".dag-strip") || figure).innerHTML;
-    ui.edit = button("Edit the graph's code", "run-edit", () => editFigure(k));
+    const { edit, reset } = editing(ui, {
+      code: () => data.dags[k].source,
+      run: () => drawFigure(k),
+      open: (area) => { ui.bar.after(area); ui.run.hidden = false; },
+      close: () => {
+        (figure.querySelector(".dag-strip") || figure).innerHTML = ui.original;
+        ui.run.hidden = true;
+        drawn.length = 0;
+        dagSession = null;
+        ui.edit.focus();
+      },
+    });
+    ui.edit = button("Edit the graph's code", "run-edit", edit);
     ui.run = button("Redraw", "run-button", () => drawFigure(k));
     ui.run.hidden = true;
-    ui.reset = button("Reset", "run-reset", () => resetFigure(k));
+    ui.reset = button("Reset", "run-reset", reset);
     ui.reset.hidden = true;
     ui.bar.append(ui.edit, ui.run, ui.reset, ui.status);
     figure.runUI = ui;
