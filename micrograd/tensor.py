@@ -102,6 +102,14 @@ class Tensor:
 
     @grad.setter
     def grad(self, array):
+        """Bind ``array`` as the gradient; the next leaf gradient is added into it.
+
+        >>> x = Tensor([1.0, 2.0])
+        >>> x.grad = np.ones(2)
+        >>> (x * 3).sum().backward()
+        >>> x.grad
+        array([4., 4.])
+        """
         self._grad = array
 
     @property
