@@ -268,7 +268,7 @@ class Tensor:
         kept = np.sum(self.data, axis=axis, keepdims=True)
         kept_shape = kept.shape
         return Tensor(kept if keepdims else kept.squeeze(axis), (self,), "sum",
-                      _grad_fn=lambda grad: (np.broadcast_to(grad.reshape(kept_shape), shape),))
+                      _grad_fn=lambda grad: (np.full(shape, grad.reshape(kept_shape)),))
 
     def mean(self, axis=None, keepdims=False):
         """Mean of the entries, over all axes or only over ``axis``: the sum divided by the count.
@@ -469,9 +469,11 @@ def unbroadcast(grad, shape):
     """
     if grad.shape == shape:
         return grad
-    grad = grad.sum(axis=tuple(range(grad.ndim - len(shape))))
-    stretched = tuple(i for i, size in enumerate(shape) if size == 1)
-    return grad.sum(axis=stretched, keepdims=True)
+    added = tuple(range(grad.ndim - len(shape)))
+    if added:
+        grad = grad.sum(axis=added)
+    stretched = tuple(i for i, size in enumerate(shape) if size == 1 and grad.shape[i] > 1)
+    return grad.sum(axis=stretched, keepdims=True) if stretched else grad
 
 
 class TensorModule:
