@@ -247,7 +247,7 @@ class Tensor:
         Tensor(data=[0.0, 3.0, nan], grad=[0.0, 0.0, 0.0])
         """
         keep = ~(self.data <= 0)  # NaN fails every comparison, so it passes
-        return Tensor(np.where(keep, self.data, 0.0), (self,), "ReLU",
+        return Tensor(np.maximum(self.data, 0.0), (self,), "ReLU",
                       _grad_fn=lambda grad: (grad * keep,))
 
     def sum(self, axis=None, keepdims=False):
