@@ -42,7 +42,7 @@ class Tensor:
         if array.dtype.kind not in "iuf":
             raise TypeError(f"Tensor needs numbers, got {type(data).__name__}: {data!r}")
         if _children:  # an operation's result: a new array that nobody else holds
-            array.flags.writeable = False
+            array.setflags(write=False)
             self._data = array
         else:  # the caller's numbers: copied, so that locking them leaves the caller's alone
             self.data = array
@@ -81,7 +81,7 @@ class Tensor:
         (dtype('float64'), False)
         """
         array = np.array(array, dtype=np.float64)
-        array.flags.writeable = False
+        array.setflags(write=False)
         self._data = array
 
     @property
