@@ -7,11 +7,15 @@ before it, as in a training loop) and once timed, and the table shows the
 median over the rounds and the spread from the fastest to the slowest round.
 Taking turns means a busy moment of the machine slows every engine alike, and
 the clock is the processor time of this process (``time.process_time``), so
-other programs on a shared machine cost it little.
+other programs on a shared machine cost it little. Because that clock counts
+every thread of the process, NumPy's BLAS gets one thread, as PyTorch does
+(``steps._torch``): a second thread that spins while waiting, or waits for a
+core that other programs hold, would be counted against the NumPy engines.
 Run from the repository root: ``python benchmarks/run.py [rounds]``.
 """
 
 import gc
+import os
 import platform
 import random
 import statistics
@@ -21,6 +25,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+for _threads in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_threads, "1")  # read when NumPy is first imported, below
 sys.path.insert(0, str(Path(__file__).parent))
 
 import closure_engine  # noqa: E402

@@ -121,14 +121,17 @@ def floor_step(X, Y):
 
 def tensor_step(X, Y):
     try:
+        import numpy as np
+
         from micrograd import tensor
     except ImportError:
         return None
     model = tensor.TensorMLP.from_scalar(_model())
     params = model.parameters()
+    x, y = np.array(X), np.array(Y)  # converted once, as for PyTorch and NumPy by hand
 
     def step():
-        loss = tensor.max_margin_loss(model(X), Y) + tensor.l2_penalty(params, ALPHA)
+        loss = tensor.max_margin_loss(model(x), y) + tensor.l2_penalty(params, ALPHA)
         model.zero_grad()
         loss.backward()
         for p in params:

@@ -34,15 +34,19 @@ class Tensor:
     array([2., 4., 6.])
     """
 
-    __slots__ = ("_data", "grad", "label", "_prev", "_op", "_grad_fn")
+    __slots__ = ("_data", "_grad", "label", "_prev", "_op", "_grad_fn")
     __array_ufunc__ = None  # so ``ndarray * Tensor`` calls ``Tensor.__rmul__``
 
     def __init__(self, data, _children=(), _op="", label="", _grad_fn=None):
         array = np.asarray(data)
         if array.dtype.kind not in "iuf":
             raise TypeError(f"Tensor needs numbers, got {type(data).__name__}: {data!r}")
-        self.data = array
-        self.grad = np.zeros(self.data.shape)
+        if _children:  # an operation's result: a new array that nobody else holds
+            array.setflags(write=False)
+            self._data = array
+        else:  # the caller's numbers: copied, so that locking them leaves the caller's alone
+            self.data = array
+        self._grad = None  # zeros until a gradient arrives: see the grad property
         self.label = label
         self._prev = tuple(_children)
         self._op = _op
@@ -77,8 +81,36 @@ class Tensor:
         (dtype('float64'), False)
         """
         array = np.array(array, dtype=np.float64)
-        array.flags.writeable = False
+        array.setflags(write=False)
         self._data = array
+
+    @property
+    def grad(self):
+        """The gradient, an array of ``data``'s shape: zeros until a backward pass reaches it.
+
+        The zeros are made only when they are first needed, and most never are:
+        a backward pass hands each interior node a gradient ready-made, which
+        may be shared with other nodes and read-only (copy it to change it).
+
+        >>> x = Tensor([1.0, 2.0])
+        >>> x.grad
+        array([0., 0.])
+        """
+        if self._grad is None:
+            self._grad = np.zeros(self.shape)
+        return self._grad
+
+    @grad.setter
+    def grad(self, array):
+        """Bind ``array`` as the gradient; the next leaf gradient is added into it.
+
+        >>> x = Tensor([1.0, 2.0])
+        >>> x.grad = np.ones(2)
+        >>> (x * 3).sum().backward()
+        >>> x.grad
+        array([4., 4.])
+        """
+        self._grad = array
 
     @property
     def shape(self):
@@ -87,7 +119,7 @@ class Tensor:
         >>> Tensor([[1, 2, 3], [4, 5, 6]]).shape
         (2, 3)
         """
-        return self.data.shape
+        return self._data.shape
 
     def __repr__(self):
         """Show the numbers and their gradients.
@@ -215,7 +247,7 @@ class Tensor:
         Tensor(data=[0.0, 3.0, nan], grad=[0.0, 0.0, 0.0])
         """
         keep = ~(self.data <= 0)  # NaN fails every comparison, so it passes
-        return Tensor(np.where(keep, self.data, 0.0), (self,), "ReLU",
+        return Tensor(np.maximum(self.data, 0.0), (self,), "ReLU",
                       _grad_fn=lambda grad: (grad * keep,))
 
     def sum(self, axis=None, keepdims=False):
@@ -232,10 +264,11 @@ class Tensor:
         >>> m.sum(axis=1, keepdims=True)
         Tensor(data=[[3.0], [7.0]], grad=[[0.0], [0.0]])
         """
-        x = self.data
-        kept_shape = np.sum(x, axis=axis, keepdims=True).shape
-        return Tensor(np.sum(x, axis=axis, keepdims=keepdims), (self,), "sum",
-                      _grad_fn=lambda grad: (np.broadcast_to(grad.reshape(kept_shape), x.shape),))
+        shape = self.shape
+        kept = np.sum(self.data, axis=axis, keepdims=True)
+        kept_shape = kept.shape
+        return Tensor(kept if keepdims else kept.squeeze(axis), (self,), "sum",
+                      _grad_fn=lambda grad: (np.full(shape, grad.reshape(kept_shape)),))
 
     def mean(self, axis=None, keepdims=False):
         """Mean of the entries, over all axes or only over ``axis``: the sum divided by the count.
@@ -348,8 +381,30 @@ class Tensor:
         """
         if not self._prev:
             return  # a leaf has no inputs to pass its gradient to
-        for child, grad in zip(self._prev, self._grad_fn(self.grad), strict=True):
-            child.grad += unbroadcast(grad, child.shape)
+        for child, grad in zip(self._prev, self._grad_fn(self._grad), strict=True):
+            child._add_grad(unbroadcast(grad, child.shape))
+
+    def _add_grad(self, grad):
+        """Add one gradient to this tensor's.
+
+        A leaf adds into its own array, in place. An interior node takes the
+        first gradient it gets as it is, without adding it to zeros; that array
+        may be shared (``+`` passes one array to both inputs), so any further
+        gradient makes a new sum instead of writing into it.
+
+        >>> a = Tensor([1.0, 2.0])
+        >>> b = a + 1
+        >>> b._add_grad(np.ones(2))
+        >>> b._add_grad(np.ones(2))
+        >>> b.grad
+        array([2., 2.])
+        """
+        if not self._prev:
+            self.grad += grad
+        elif self._grad is None:
+            self._grad = grad
+        else:
+            self._grad = self._grad + grad
 
     def backward(self, grad=None):
         """Fill in ``grad`` for every tensor this one depends on.
@@ -380,8 +435,8 @@ class Tensor:
         order = topological_order(self)
         for node in order:
             if node._prev:
-                node.grad = np.zeros(node.data.shape)
-        self.grad += grad
+                node._grad = None
+        self._add_grad(grad)
         for node in reversed(order):
             node._backward()
 
@@ -414,9 +469,11 @@ def unbroadcast(grad, shape):
     """
     if grad.shape == shape:
         return grad
-    grad = grad.sum(axis=tuple(range(grad.ndim - len(shape))))
-    stretched = tuple(i for i, size in enumerate(shape) if size == 1)
-    return grad.sum(axis=stretched, keepdims=True)
+    added = tuple(range(grad.ndim - len(shape)))
+    if added:
+        grad = grad.sum(axis=added)
+    stretched = tuple(i for i, size in enumerate(shape) if size == 1 and grad.shape[i] > 1)
+    return grad.sum(axis=stretched, keepdims=True) if stretched else grad
 
 
 class TensorModule:
@@ -437,7 +494,7 @@ class TensorModule:
                [0.]])
         """
         for p in self.parameters():
-            p.grad = np.zeros(p.data.shape)
+            p.grad.fill(0.0)
 
     def parameters(self):
         """Return the list of ``Tensor`` objects that training adjusts."""

@@ -26,6 +26,8 @@ PACKAGE_CLASSES = {name for module in PACKAGE.glob("*.py") for name in definitio
                    if "." not in name and name[0].isupper()}
 PACKAGE_NAMES = {name.split(".")[-1] for module in PACKAGE.glob("*.py")
                  for name in definitions(module)} - {"__init__", "__call__", "__repr__"}
+TOP_LEVEL_NAMES = {name for module in PACKAGE.glob("*.py") for name in definitions(module)
+                   if "." not in name}
 RUNNABLE = {"doctest", "testcode", "testoutput", "testsetup", "testcleanup"}
 
 
@@ -34,16 +36,17 @@ def pasted_definitions(block):
     found, current_class = [], None
     for line in block.body:
         line = re.sub(r"^\s*(>>>|\.\.\.) ?", "", line)
-        match = re.match(r"^(\s*)(class|def)\s+(\w+)", line)
+        match = re.match(r"^(\s*)(class|def)\s+(\w+)\W*(\w*)", line)
         if not match:
             continue
-        indent, kind, name = match.groups()
+        indent, kind, name, first = match.groups()
         if kind == "class" and not indent:
             current_class = name
             if name in PACKAGE_CLASSES:
                 found.append(name)
-        elif kind == "def" and (not indent or current_class in PACKAGE_CLASSES) \
-                and name in PACKAGE_NAMES:
+        elif kind == "def" and name in PACKAGE_NAMES and (
+                current_class in PACKAGE_CLASSES if indent
+                else name in TOP_LEVEL_NAMES or first == "self"):  # a method, pasted bare
             found.append(name)
     return found
 

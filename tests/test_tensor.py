@@ -415,3 +415,72 @@ def test_matches_live_pytorch(name):
 
     inputs, expression = CASES[name]
     assert_matches(reference(inputs, expression), inputs, expression)
+
+
+def by_hand_training(X, Y, steps, lr=0.01, alpha=1e-4):
+    """The tensor engine's training step, written out with the very NumPy calls it makes.
+
+    The lines follow the graph's nodes, forward and then backward; a parameter's
+    gradient starts from zeros and adds its contributions in the order the
+    backward pass visits them (the penalty's first). Returns the last loss and
+    the parameters.
+    """
+    params = [np.array(p, dtype=float) for layer in TensorMLP.from_scalar(
+        _moons_model()).layers for p in (layer.w.data, layer.b.data)]
+    for _ in range(steps):
+        w1, b1, w2, b2, w3, b3 = params
+        x, y = np.array(X, dtype=float), np.array(np.asarray(Y), dtype=float).reshape(-1, 1)
+        n = np.array(float(len(x)))
+        a1 = x @ w1
+        keep1 = ~(a1 + b1 <= 0)
+        h1 = np.where(keep1, a1 + b1, 0.0)
+        a2 = h1 @ w2
+        keep2 = ~(a2 + b2 <= 0)
+        h2 = np.where(keep2, a2 + b2, 0.0)
+        s = h2 @ w3 + b3
+        margin = 1.0 + (y * s) * -1.0
+        keep = ~(margin <= 0)
+        hinge = np.sum(np.where(keep, margin, 0.0)) / n
+        l2 = np.sum(w1 * w1) + 0.0  # Python's sum starts from 0
+        for p in params[1:]:
+            l2 = l2 + np.sum(p * p)
+        loss = hinge + l2 * alpha
+        d_margin = np.broadcast_to(1.0 / n, margin.shape) * keep
+        d_s = (d_margin * -1.0) * y
+        d_h2 = d_s @ w3.T
+        d_z2 = d_h2 * keep2
+        d_h1 = d_z2 @ w2.T
+        d_z1 = d_h1 * keep1
+        local = [(x.T @ d_z1), d_z1.sum(axis=0), (h1.T @ d_z2), d_z2.sum(axis=0),
+                 (h2.T @ d_s), d_s.sum(axis=0)]
+        grads = []
+        for p, g in zip(params, local, strict=True):
+            square = alpha * p  # from p * p in the penalty, once for each factor
+            total = np.zeros(p.shape)
+            for part in (square, square, g):
+                total += part
+            grads.append(total)
+        params = [p - lr * g for p, g in zip(params, grads, strict=True)]
+    return loss, params
+
+
+def _moons_model():
+    random.seed(0)
+    return MLP(2, [16, 16, 1])
+
+
+@pytest.mark.parametrize("n", [100, 1_000, 10_000])
+def test_training_gives_the_same_bits_as_the_steps_written_out(n):
+    X, Y = two_moons(n, noise=0.1, seed=1)
+    model = TensorMLP.from_scalar(_moons_model())
+    params = model.parameters()
+    for _ in range(20):
+        loss = tensor.max_margin_loss(model(X), Y) + tensor.l2_penalty(params, 1e-4)
+        model.zero_grad()
+        loss.backward()
+        for p in params:
+            p.data = p.data - 0.01 * p.grad
+    want_loss, want_params = by_hand_training(X, Y, 20)
+    assert loss.data.tobytes() == np.asarray(want_loss).tobytes()
+    for p, want in zip(params, want_params, strict=True):
+        assert p.data.tobytes() == want.tobytes()
