@@ -41,7 +41,7 @@ class Tensor:
         array = np.asarray(data)
         if array.dtype.kind not in "iuf":
             raise TypeError(f"Tensor needs numbers, got {type(data).__name__}: {data!r}")
-        if _children:  # an operation's result: a new array that nobody else holds
+        if _children:  # an operation's result: a new array that no caller holds
             array.setflags(write=False)
             self._data = array
         else:  # the caller's numbers: copied, so that locking them leaves the caller's alone
@@ -109,7 +109,14 @@ class Tensor:
         >>> (x * 3).sum().backward()
         >>> x.grad
         array([4., 4.])
+        >>> x.grad = np.zeros(3)
+        Traceback (most recent call last):
+        ...
+        ValueError: grad must have the shape of data, (2,), got (3,)
         """
+        if np.shape(array) != self.shape:
+            raise ValueError(f"grad must have the shape of data, {self.shape}, "
+                             f"got {np.shape(array)}")
         self._grad = array
 
     @property

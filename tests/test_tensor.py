@@ -484,3 +484,9 @@ def test_training_gives_the_same_bits_as_the_steps_written_out(n):
     assert loss.data.tobytes() == np.asarray(want_loss).tobytes()
     for p, want in zip(params, want_params, strict=True):
         assert p.data.tobytes() == want.tobytes()
+
+
+def test_grad_of_another_shape_is_refused():
+    x = Tensor([1.0, 2.0])
+    with pytest.raises(ValueError, match=r"grad must have the shape of data, \(2,\), got \(2, 2\)"):
+        x.grad = np.zeros((2, 2))
