@@ -22,10 +22,6 @@ import random
 from micrograd import Value, topological_order
 
 
-def _leaf(grad):
-    """A leaf has no inputs to pass its gradient to."""
-
-
 class _Operations:
     """Arithmetic whose closures receive the gradient as an argument: nothing captures ``out``."""
 
@@ -35,7 +31,7 @@ class _Operations:
     def __init__(self, data, _children=(), _op=""):
         self.data = data
         self.grad = 0.0
-        self._backward = _leaf
+        self._backward = lambda grad: None  # a function per node, as in the lecture's
         self._prev = self.parents(_children)
         self._op = _op
 

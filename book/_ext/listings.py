@@ -24,6 +24,9 @@ class Listing(LiteralInclude):
         path = source.relative_to(Path(self.env.srcdir).parent).as_posix()
         self.options["caption"] = f"{path} › {target}"
         result = super().run()
+        for caption in result[0].findall(nodes.caption):
+            caption.clear()  # the caption is a name, not markup: __mul__ is not bold "mul"
+            caption += nodes.Text(self.options["caption"])
         if path.startswith("micrograd/"):
             page = f"_modules/{path.removesuffix('.py')}.html"
             uri = relative_uri(f"{self.env.docname}.html", page)
