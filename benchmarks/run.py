@@ -37,6 +37,7 @@ from micrograd import topological_order, two_moons  # noqa: E402
 
 CHAIN_LIMIT = 1_000_000  # the deepest chain tried
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+POINTS = (100, 1_000, 10_000)  # the batch sizes of the array tables
 
 
 class Collections:
@@ -125,6 +126,25 @@ def array_engines(X, Y):
     builders = [("micrograd.tensor", steps.tensor_step),
                 ("PyTorch tensors", steps.torch_tensor_step), ("NumPy by hand", steps.numpy_step)]
     return {name: (step, "on") for name, build in builders if (step := build(X, Y)) is not None}
+
+
+def array_table(n):
+    """Print the array engines' table on ``n`` points.
+
+    ``main`` runs it in a fresh process for each ``n``, as a user's training
+    script would run: how often ``malloc`` hands memory back to the system,
+    and so how many page faults a step of big arrays pays, depends on what
+    the process has allocated and freed before, and the earlier tables would
+    otherwise have set that up for these ones.
+    """
+    X, Y = two_moons(n, noise=0.1, seed=1)
+    engines = array_engines(X, Y)
+    if len(engines) > 1:
+        gc.collect()
+        gc.freeze()
+        print_table(f"The same step on {n:,} points, whole arrays, in a fresh process",
+                    side_by_side(engines), "micrograd.tensor")
+    sys.stdout.flush()
 
 
 def pairwise_sum(values):
@@ -242,13 +262,10 @@ def main():
     print(f"  ours is {closures / ours:.1f}x faster than the closure design "
           f"and {ours / floor:.2f}x the floor of its own design")
 
-    for n in (100, 1_000, 10_000):
-        Xn, Yn = two_moons(n, noise=0.1, seed=1)
-        engines = array_engines(Xn, Yn)
-        if len(engines) > 1:
-            print_table(f"The same step on {n:,} points, whole arrays", side_by_side(engines),
-                        "micrograd.tensor")
     gc.unfreeze()
+    for n in POINTS:  # each in a fresh process: see array_table
+        sys.stdout.flush()
+        subprocess.run([sys.executable, __file__, str(ROUNDS), "--points", str(n)], check=True)
 
     print("Per operation, memory, depth and reproducibility (scalar engines)")
     print(f"  {'':<34} {'micrograd':>12} {'closures':>12}  {'unit':<8} {'ratio':>8}")
@@ -271,4 +288,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if "--points" in sys.argv:
+        array_table(int(sys.argv[sys.argv.index("--points") + 1]))
+    else:
+        main()
