@@ -128,7 +128,7 @@ def tensor_step(X, Y):
         return None
     model = tensor.TensorMLP.from_scalar(_model())
     params = model.parameters()
-    x, y = np.array(X), np.array(Y)  # converted once, as for PyTorch and NumPy by hand
+    x, y = tensor.Tensor(X), np.array(Y)  # converted once, as for PyTorch and NumPy by hand
 
     def step():
         loss = tensor.max_margin_loss(model(x), y) + tensor.l2_penalty(params, ALPHA)
