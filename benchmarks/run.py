@@ -11,6 +11,9 @@ other programs on a shared machine cost it little. Because that clock counts
 every thread of the process, NumPy's BLAS gets one thread, as PyTorch does
 (``steps._torch``): a second thread that spins while waiting, or waits for a
 core that other programs hold, would be counted against the NumPy engines.
+The last column counts the timed step's minor page faults: pages of memory
+that the system had to hand the process (and clear) during the step, because
+the memory allocator had given them back after the step before.
 Run from the repository root: ``python benchmarks/run.py [rounds]``.
 """
 
@@ -18,6 +21,7 @@ import gc
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -54,8 +58,13 @@ class Collections:
             self.seconds += time.process_time() - self._since
 
 
+def page_faults():
+    """Minor page faults of this process so far: each is a page of memory the system handed over."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
 def side_by_side(engines, rounds=ROUNDS):
-    """Time each step function in turn, ``rounds`` times: {name: [(seconds, gc runs, gc s)]}."""
+    """Time each step in turn, ``rounds`` times: {name: [(seconds, gc runs, gc s, faults)]}."""
     gc_watch = Collections()
     gc.callbacks.append(gc_watch)
     times = {name: [] for name in engines}
@@ -67,33 +76,32 @@ def side_by_side(engines, rounds=ROUNDS):
                 if gc_mode == "off":
                     gc.disable()
                 gc_watch.runs, gc_watch.seconds = 0, 0.0
-                start = time.process_time()
+                faults, start = page_faults(), time.process_time()
                 step()
-                elapsed = time.process_time() - start
+                elapsed, faults = time.process_time() - start, page_faults() - faults
                 gc.enable()
-                times[name].append((elapsed, gc_watch.runs, gc_watch.seconds))
+                times[name].append((elapsed, gc_watch.runs, gc_watch.seconds, faults))
     finally:
         gc.callbacks.remove(gc_watch)
     return times
 
 
 def summary(samples):
-    """Median seconds, fastest and slowest seconds, median collections and median GC seconds."""
-    seconds = [s for s, _, _ in samples]
+    """Median seconds, fastest and slowest seconds, and the medians of the other counts."""
+    seconds, runs, in_gc, faults = zip(*samples, strict=True)
     return (statistics.median(seconds), min(seconds), max(seconds),
-            statistics.median(r for _, r, _ in samples),
-            statistics.median(g for _, _, g in samples))
+            statistics.median(runs), statistics.median(in_gc), statistics.median(faults))
 
 
 def print_table(title, times, reference):
     print(title)
     print(f"  {'':<40} {'median':>9} {'fastest–slowest':>17}  {'× ' + reference:>12}"
-          f" {'GC runs':>8} {'in GC':>6}")
-    ref = statistics.median(s for s, _, _ in times[reference])
+          f" {'GC runs':>8} {'in GC':>6} {'page faults':>12}")
+    ref = statistics.median(s for s, *_ in times[reference])
     for name, samples in times.items():
-        median, fastest, slowest, runs, in_gc = summary(samples)
+        median, fastest, slowest, runs, in_gc, faults = summary(samples)
         print(f"  {name:<40} {fmt_ms(median):>9} {fmt_ms(fastest) + '–' + fmt_ms(slowest):>17}"
-              f"  {median / ref:>11.2f}x {runs:>8g} {in_gc / median:>6.0%}")
+              f"  {median / ref:>11.2f}x {runs:>8g} {in_gc / median:>6.0%} {faults:>12,.0f}")
 
 
 def fmt_ms(seconds):
@@ -256,9 +264,9 @@ def main():
     print_table(f"Two-moons training step, 100 points, MLP(2, [16, 16, 1]): "
                 f"our graph has {len(nodes):,} nodes and {edges:,} edges",
                 times, "micrograd (scalar Values)")
-    ours = statistics.median(s for s, _, _ in times["micrograd (scalar Values)"])
-    floor = statistics.median(s for s, _, _ in times["floor of this design (same graph)"])
-    closures = statistics.median(s for s, _, _ in times["closures (the lecture's design)"])
+    ours = statistics.median(s for s, *_ in times["micrograd (scalar Values)"])
+    floor = statistics.median(s for s, *_ in times["floor of this design (same graph)"])
+    closures = statistics.median(s for s, *_ in times["closures (the lecture's design)"])
     print(f"  ours is {closures / ours:.1f}x faster than the closure design "
           f"and {ours / floor:.2f}x the floor of its own design")
 
