@@ -54,11 +54,13 @@ class Tensor:
 
     @property
     def data(self):
-        """The numbers: a read-only float64 array, so it can be replaced but never edited.
+        """The numbers: a float64 array, locked so that it is replaced, not edited.
 
         The backward pass uses the arrays that the forward pass saw. Writing
         into one afterwards would silently change gradients, so NumPy refuses;
-        binding a new array is fine, and ``SGD.step()`` does just that.
+        binding a new array is fine, and ``SGD.step()`` does just that. The
+        lock guards against accidents, not against intent: whoever lifts it,
+        with ``x.data.setflags(write=True)``, writes past every check.
 
         >>> x = Tensor([3.0])
         >>> x.data[0] = 10.0
@@ -73,7 +75,7 @@ class Tensor:
 
     @data.setter
     def data(self, array):
-        """Bind a read-only float64 copy of ``array``: nobody else can write into it.
+        """Bind a locked float64 copy of ``array``, so the caller's array stays the caller's.
 
         >>> x = Tensor([1.0])
         >>> x.data = [2, 3]
