@@ -41,8 +41,9 @@ class Tensor:
         array = np.asarray(data)
         if array.dtype.kind not in "iuf":
             raise TypeError(f"Tensor needs numbers, got {type(data).__name__}: {data!r}")
-        if _children:  # an operation's result: a new array that no caller holds
-            array.setflags(write=False)
+        if _children:  # an operation's result: no copy is made when it is float64 already
+            array = array.astype(np.float64, copy=False)
+            array.setflags(write=False)  # not a copy: a hand-built node locks the caller's array
             self._data = array
         else:  # the caller's numbers: copied, so that locking them leaves the caller's alone
             self.data = array

@@ -228,6 +228,16 @@ def test_data_is_a_float64_copy_and_grad_has_its_shape():
     assert x.grad.shape == x.shape == (1, 3)
 
 
+def test_a_node_built_by_hand_holds_float64_and_locks_a_float64_array_without_copying():
+    x = Tensor([1.0, 2.0])
+    ints = np.array([1, 2])
+    node = Tensor(ints, (x,), "id", _grad_fn=lambda grad: (grad,))
+    assert node.data.dtype == np.float64 and ints.flags.writeable
+    floats = np.array([1.0, 2.0])
+    node = Tensor(floats, (x,), "id", _grad_fn=lambda grad: (grad,))
+    assert node.data is floats and not floats.flags.writeable
+
+
 @pytest.mark.filterwarnings("error")
 def test_tanh_and_sigmoid_saturate_without_overflow():
     x = Tensor([1000.0, -1000.0, 1e300, -1e300])
