@@ -14,6 +14,7 @@ engine, the graph holds no reference cycles.
 This is the only module of the package that needs NumPy.
 """
 
+import math
 import numbers
 
 import numpy as np
@@ -283,20 +284,28 @@ class Tensor:
     def mean(self, axis=None, keepdims=False):
         """Mean of the entries, over all axes or only over ``axis``: the sum divided by the count.
 
+        Shapes are ``numpy.mean``'s. Where NumPy would warn and give NaN, a
+        mean of no entries at all, this raises; an empty result is fine.
+
         >>> m = Tensor([[1.0, 2.0], [3.0, 4.0]])
         >>> m.mean()
         Tensor(data=2.5, grad=0.0)
         >>> m.mean(axis=1)
         Tensor(data=[1.5, 3.5], grad=[0.0, 0.0])
-        >>> Tensor([]).mean()
+        >>> Tensor(np.zeros((0, 3))).mean(axis=1)
+        Tensor(data=[], grad=[])
+        >>> Tensor(np.zeros((0, 3))).mean(axis=0)
         Traceback (most recent call last):
         ...
-        ValueError: mean needs at least one entry, got a Tensor of shape (0,)
+        ValueError: mean has no entries to average over axis=0 of a Tensor of shape (0, 3)
         """
-        if self.data.size == 0:
-            raise ValueError(f"mean needs at least one entry, got a Tensor of shape {self.shape}")
         total = self.sum(axis=axis, keepdims=keepdims)
-        return total / (self.data.size // total.data.size)
+        axes = range(self.data.ndim) if axis is None else np.atleast_1d(axis)
+        count = math.prod(self.shape[a] for a in axes)
+        if count == 0:
+            raise ValueError(f"mean has no entries to average over axis={axis!r} "
+                             f"of a Tensor of shape {self.shape}")
+        return total / count
 
     def __neg__(self):
         """``-self``, as ``self * -1``.
