@@ -106,19 +106,25 @@ class Tensor:
 
     @grad.setter
     def grad(self, array):
-        """Bind ``array`` as the gradient; the next leaf gradient is added into it.
+        """Bind ``array`` as the gradient, or forget the gradient with ``None``.
+
+        A leaf's next gradient is added into the array bound, or, after
+        ``None``, into new zeros.
 
         >>> x = Tensor([1.0, 2.0])
         >>> x.grad = np.ones(2)
         >>> (x * 3).sum().backward()
         >>> x.grad
         array([4., 4.])
+        >>> x.grad = None
+        >>> x.grad
+        array([0., 0.])
         >>> x.grad = np.zeros(3)
         Traceback (most recent call last):
         ...
         ValueError: grad must have the shape of data, (2,), got (3,)
         """
-        if np.shape(array) != self.shape:
+        if array is not None and np.shape(array) != self.shape:
             raise ValueError(f"grad must have the shape of data, {self.shape}, "
                              f"got {np.shape(array)}")
         self._grad = array
@@ -503,17 +509,24 @@ class TensorModule:
     """
 
     def zero_grad(self):
-        """Set the gradient of every parameter back to zeros.
+        """Make every parameter forget its gradient: it reads as zeros until the next one.
+
+        The old arrays are dropped, not filled with zeros, as PyTorch's
+        ``zero_grad()`` does by default, so a gradient kept from before stays as it was.
 
         >>> layer = TensorLayer([[1.0], [2.0]], [0.0])
         >>> layer([[1.0, 1.0]]).backward()
+        >>> kept = layer.w.grad
         >>> layer.zero_grad()
         >>> layer.w.grad
         array([[0.],
                [0.]])
+        >>> kept
+        array([[1.],
+               [1.]])
         """
         for p in self.parameters():
-            p.grad.fill(0.0)
+            p.grad = None
 
     def parameters(self):
         """Return the list of ``Tensor`` objects that training adjusts."""

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from tensor_cases import CASES
 
-from micrograd import MLP, l2_penalty, max_margin_loss, tensor, topological_order, two_moons
+from micrograd import MLP, SGD, l2_penalty, max_margin_loss, tensor, topological_order, two_moons
 from micrograd.tensor import Tensor, TensorLayer, TensorMLP, unbroadcast
 
 REFERENCE = json.loads((Path(__file__).parent / "reference" / "tensor_torch.json").read_text())
@@ -187,6 +187,28 @@ def test_zero_grad_gives_the_same_gradients_again():
     loss.backward()
     for p, g in zip(layer.parameters(), first, strict=True):
         np.testing.assert_array_equal(p.grad, g)
+
+
+def test_zero_grad_leaves_a_kept_gradient_alone():
+    layer = TensorLayer(uniform(3, 2), uniform(2), activation="tanh")
+    optimizer = SGD(layer.parameters())
+    for clear in (layer.zero_grad, optimizer.zero_grad):
+        layer(uniform(4, 3)).sum().backward()
+        kept = [p.grad for p in layer.parameters()]
+        copies = [g.copy() for g in kept]
+        clear()
+        for p, g, copy in zip(layer.parameters(), kept, copies, strict=True):
+            np.testing.assert_array_equal(g, copy)
+            assert p.grad.shape == p.shape and not p.grad.any()
+
+
+def test_a_leaf_adds_its_first_gradient_to_zeros_even_after_zero_grad():
+    x = Tensor([1.0, 2.0])
+    optimizer = SGD([x])
+    for _ in range(2):  # the gradient that arrives is -0.0, and 0.0 + -0.0 is 0.0
+        (x * -0.0).sum().backward()
+        assert not np.signbit(x.grad).any()
+        optimizer.zero_grad()
 
 
 def test_backward_of_a_leaf_is_its_seed():
