@@ -58,10 +58,8 @@ class SGD:
     def zero_grad(self):
         """Set every parameter's gradient to zero before the next backward pass.
 
-        A ``Value``'s gradient becomes 0.0; a ``Tensor``'s array is filled with zeros.
+        A ``Value``'s gradient becomes 0.0; a ``Tensor`` forgets its array (a
+        gradient kept from before stays as it was) and reads as zeros until the next one.
         """
         for p in self.parameters:
-            if isinstance(p.grad, numbers.Real):
-                p.grad = 0.0
-            else:
-                p.grad.fill(0.0)
+            p.grad = 0.0 if isinstance(p.grad, numbers.Real) else None

@@ -14,6 +14,7 @@ engine, the graph holds no reference cycles.
 This is the only module of the package that needs NumPy.
 """
 
+import math
 import numbers
 
 import numpy as np
@@ -41,8 +42,9 @@ class Tensor:
         array = np.asarray(data)
         if array.dtype.kind not in "iuf":
             raise TypeError(f"Tensor needs numbers, got {type(data).__name__}: {data!r}")
-        if _children:  # an operation's result: a new array that no caller holds
-            array.setflags(write=False)
+        if _children:  # an operation's result: no copy is made when it is float64 already
+            array = array.astype(np.float64, copy=False)
+            array.setflags(write=False)  # not a copy: a hand-built node locks the caller's array
             self._data = array
         else:  # the caller's numbers: copied, so that locking them leaves the caller's alone
             self.data = array
@@ -54,11 +56,13 @@ class Tensor:
 
     @property
     def data(self):
-        """The numbers: a read-only float64 array, so it can be replaced but never edited.
+        """The numbers: a float64 array, locked so that it is replaced, not edited.
 
         The backward pass uses the arrays that the forward pass saw. Writing
         into one afterwards would silently change gradients, so NumPy refuses;
-        binding a new array is fine, and ``SGD.step()`` does just that.
+        binding a new array is fine, and ``SGD.step()`` does just that. The
+        lock guards against accidents, not against intent: whoever lifts it,
+        with ``x.data.setflags(write=True)``, writes past every check.
 
         >>> x = Tensor([3.0])
         >>> x.data[0] = 10.0
@@ -73,7 +77,7 @@ class Tensor:
 
     @data.setter
     def data(self, array):
-        """Bind a read-only float64 copy of ``array``: nobody else can write into it.
+        """Bind a locked float64 copy of ``array``, so the caller's array stays the caller's.
 
         >>> x = Tensor([1.0])
         >>> x.data = [2, 3]
@@ -102,19 +106,25 @@ class Tensor:
 
     @grad.setter
     def grad(self, array):
-        """Bind ``array`` as the gradient; the next leaf gradient is added into it.
+        """Bind ``array`` as the gradient, or forget the gradient with ``None``.
+
+        A leaf's next gradient is added into the array bound, or, after
+        ``None``, into new zeros.
 
         >>> x = Tensor([1.0, 2.0])
         >>> x.grad = np.ones(2)
         >>> (x * 3).sum().backward()
         >>> x.grad
         array([4., 4.])
+        >>> x.grad = None
+        >>> x.grad
+        array([0., 0.])
         >>> x.grad = np.zeros(3)
         Traceback (most recent call last):
         ...
         ValueError: grad must have the shape of data, (2,), got (3,)
         """
-        if np.shape(array) != self.shape:
+        if array is not None and np.shape(array) != self.shape:
             raise ValueError(f"grad must have the shape of data, {self.shape}, "
                              f"got {np.shape(array)}")
         self._grad = array
@@ -280,20 +290,28 @@ class Tensor:
     def mean(self, axis=None, keepdims=False):
         """Mean of the entries, over all axes or only over ``axis``: the sum divided by the count.
 
+        Shapes are ``numpy.mean``'s. Where NumPy would warn and give NaN, a
+        mean of no entries at all, this raises; an empty result is fine.
+
         >>> m = Tensor([[1.0, 2.0], [3.0, 4.0]])
         >>> m.mean()
         Tensor(data=2.5, grad=0.0)
         >>> m.mean(axis=1)
         Tensor(data=[1.5, 3.5], grad=[0.0, 0.0])
-        >>> Tensor([]).mean()
+        >>> Tensor(np.zeros((0, 3))).mean(axis=1)
+        Tensor(data=[], grad=[])
+        >>> Tensor(np.zeros((0, 3))).mean(axis=0)
         Traceback (most recent call last):
         ...
-        ValueError: mean needs at least one entry, got a Tensor of shape (0,)
+        ValueError: mean has no entries to average over axis=0 of a Tensor of shape (0, 3)
         """
-        if self.data.size == 0:
-            raise ValueError(f"mean needs at least one entry, got a Tensor of shape {self.shape}")
         total = self.sum(axis=axis, keepdims=keepdims)
-        return total / (self.data.size // total.data.size)
+        axes = range(self.data.ndim) if axis is None else np.atleast_1d(axis)
+        count = math.prod(self.shape[a] for a in axes)
+        if count == 0:
+            raise ValueError(f"mean has no entries to average over axis={axis!r} "
+                             f"of a Tensor of shape {self.shape}")
+        return total / count
 
     def __neg__(self):
         """``-self``, as ``self * -1``.
@@ -491,17 +509,24 @@ class TensorModule:
     """
 
     def zero_grad(self):
-        """Set the gradient of every parameter back to zeros.
+        """Make every parameter forget its gradient: it reads as zeros until the next one.
+
+        The old arrays are dropped, not filled with zeros, as PyTorch's
+        ``zero_grad()`` does by default, so a gradient kept from before stays as it was.
 
         >>> layer = TensorLayer([[1.0], [2.0]], [0.0])
         >>> layer([[1.0, 1.0]]).backward()
+        >>> kept = layer.w.grad
         >>> layer.zero_grad()
         >>> layer.w.grad
         array([[0.],
                [0.]])
+        >>> kept
+        array([[1.],
+               [1.]])
         """
         for p in self.parameters():
-            p.grad.fill(0.0)
+            p.grad = None
 
     def parameters(self):
         """Return the list of ``Tensor`` objects that training adjusts."""

@@ -9,6 +9,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sphinx.config import Config
+from sphinx.directives.code import LiteralIncludeReader
+
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 PACKAGE = ROOT / "micrograd"
@@ -37,7 +40,9 @@ class Block:
             match = re.match(r"^:([\w-]+):\s*(.*)$", line.strip())
             if not match:
                 break
-            opts[match.group(1)] = match.group(2)
+            value = match.group(2)
+            quoted = len(value) > 1 and value[0] == value[-1] and value[0] in "'\""
+            opts[match.group(1)] = value[1:-1] if quoted else value  # "@grad.setter"
         return opts
 
 
@@ -90,42 +95,83 @@ def definitions(path):
     return names
 
 
-def public_definitions(path):
-    """Definitions a reader of the package may use: no ``_private`` module-level names.
+def _lines(node):
+    return set(range(node.lineno, node.end_lineno + 1))
 
-    Methods count, dunder methods such as ``__add__`` included; a private
-    method counts when its class is public (``Value._backward`` is the heart
-    of the engine).
+
+def own_lines(path):
+    """``(name, lines)`` for each public definition: the numbers of the lines that are its own.
+
+    Public means a reader of the package may use it: no ``_private`` module-level
+    names, but every method of a public class, dunder methods such as ``__add__``
+    included, and private ones too (``Value._backward`` is the heart of the
+    engine). A property's setter is a definition of its own, ``Tensor.grad (setter)``.
+
+    A function's own lines run from its ``def`` to its end; a class's are its
+    lines less its methods (decorators included) and blank lines, so a class
+    listed up to its first method is shown and its methods are not. A
+    definition's own decorators are not among its lines: a listing may prepend them.
     """
-    return [name for name in definitions(path) if not name.split(".")[0].startswith("_")]
+    source = path.read_text()
+    blank = {n for n, line in enumerate(source.splitlines(), 1) if not line.strip()}
+    found = []
+    for node in ast.parse(source).body:
+        if not isinstance(node, (ast.FunctionDef, ast.ClassDef)) or node.name.startswith("_"):
+            continue
+        lines = _lines(node)
+        for item in node.body if isinstance(node, ast.ClassDef) else ():
+            if isinstance(item, ast.FunctionDef):
+                setter = any(isinstance(d, ast.Attribute) and d.attr == "setter"
+                             for d in item.decorator_list)
+                found.append((f"{node.name}.{item.name}" + " (setter)" * setter, _lines(item)))
+                lines -= _lines(item).union(*map(_lines, item.decorator_list))
+        found.append((node.name, lines - blank))
+    return sorted(found, key=lambda entry: min(entry[1]))
 
 
-TRIMS = {"lines", "start-after", "end-before", "start-at", "end-at"}
+class _Line(str):
+    """A line of a source file that remembers its number."""
+
+
+def shown_lines(block, target):
+    """The numbers of the lines of ``target`` that a ``literalinclude`` shows.
+
+    Sphinx's own filters pick them, so ``:pyobject:``, ``:start-at:`` and the
+    rest mean exactly what they mean in the built book: ``:pyobject:`` of a
+    property with a setter, for one, picks the setter.
+    """
+    reader = LiteralIncludeReader(target, block.options(), Config())
+    lines = []
+    for number, text in enumerate(target.read_text().splitlines(keepends=True), 1):
+        line = _Line(text)
+        line.number = number
+        lines.append(line)
+    for pick in (reader.pyobject_filter, reader.start_filter, reader.end_filter,
+                 reader.lines_filter):
+        lines = pick(lines)
+    return {line.number for line in lines}
 
 
 def coverage():
     """For each package module: (shown, missing) public definitions by some listing.
 
-    A listing of a whole class shows its methods too; a trimmed one
-    (``:end-before:`` and the like) shows only the class itself.
+    A definition is shown when one listing shows all of its own lines (see
+    ``own_lines``): a listing of a whole class shows its methods too, and a
+    class listed up to its first method shows only the class itself.
     """
-    shown, whole = set(), set()
-    for block, target, obj in literalincludes():
-        if obj:
-            shown.add((target, obj))
-            if not TRIMS & block.options().keys():
-                whole.add((target, obj))
+    shown = {}
+    for block, target, _ in literalincludes():
+        if PACKAGE in target.parents:
+            shown.setdefault(target, []).append(shown_lines(block, target))
     report = {}
     for module in sorted(PACKAGE.glob("*.py")):
         if module.name == "__init__.py":
             continue
-        names = public_definitions(module)
-
-        def is_shown(name, module=module):
-            return (module, name) in shown or (module, name.split(".")[0]) in whole
-
-        report[module.stem] = ([n for n in names if is_shown(n)],
-                               [n for n in names if not is_shown(n)])
+        seen, missing = [], []
+        for name, lines in own_lines(module):
+            listed = any(lines <= listing for listing in shown.get(module, []))
+            (seen if listed else missing).append(name)
+        report[module.stem] = (seen, missing)
     return report
 
 

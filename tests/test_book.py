@@ -12,11 +12,14 @@ from book_contract import (
     BOOK,
     PACKAGE,
     ROOT,
+    Block,
     blocks,
     chapters,
     coverage,
     definitions,
     literalincludes,
+    own_lines,
+    shown_lines,
 )
 from sphinx.cmd.build import build_main
 
@@ -66,7 +69,6 @@ def test_no_package_code_is_pasted_into_the_book():
 
 
 def test_the_pasted_code_check_catches_a_pasted_class():
-    from book_contract import Block
     block = Block(BOOK / "x.md", 1, "python", ["class Value:", "    def __add__(self, o):"])
     assert pasted_definitions(block) == ["Value", "__add__"]
     renamed = Block(BOOK / "x.md", 1, "{doctest}", [">>> class Buggy(Value):",
@@ -144,6 +146,23 @@ def test_listing_coverage_is_computed_from_the_book():
     shown, missing = report["engine"]
     assert "Value._backward" in shown  # how-to-read shows it
     assert set(shown).isdisjoint(missing)
+
+
+def test_coverage_counts_the_lines_a_listing_really_shows():
+    module = PACKAGE / "tensor.py"
+    own = dict(own_lines(module))
+
+    def listing(*options):
+        return shown_lines(Block(BOOK / "x.md", 1, "{literalinclude} ../micrograd/tensor.py",
+                                 list(options)), module)
+
+    setter = listing(":pyobject: Tensor.grad")  # Sphinx picks the last definition of the name
+    assert own["Tensor.grad (setter)"] <= setter and not own["Tensor.grad"] & setter
+    getter = listing(":pyobject: Tensor", ":start-at: def grad(self):",
+                     ':end-before: "@grad.setter"')
+    assert own["Tensor.grad"] <= getter and not own["Tensor.grad (setter)"] & getter
+    header = listing(":pyobject: Tensor", ":end-before: def __init__")
+    assert own["Tensor"] <= header and not own["Tensor.__init__"] & header
 
 
 def test_alt_text_describes_every_node():

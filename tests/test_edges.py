@@ -2,6 +2,8 @@
 
 import math
 import random
+import re
+import warnings
 
 import numpy as np
 import pytest
@@ -362,10 +364,30 @@ def test_tensor_max_margin_loss_refuses_labels_other_than_plus_minus_one(labels,
         T.max_margin_loss(Tensor([[0.5], [1.0]]), labels)
 
 
-@pytest.mark.parametrize("shape", [(0,), (0, 3), (3, 0)])
-def test_mean_of_an_empty_tensor_is_refused(shape):
-    with pytest.raises(ValueError, match=f"mean needs at least one entry.*{shape}"):
-        Tensor(np.zeros(shape)).mean()
+@pytest.mark.parametrize("shape, axis, keepdims", [
+    ((0,), None, False), ((0, 3), None, True), ((3, 0), None, False),
+    ((0, 3), 1, False), ((0, 3), -1, True), ((0, 3), 0, False), ((3, 0), 1, True),
+    ((0, 3), (), False), ((2, 0, 3), (0, 2), False), ((2, 0, 3), (1,), True),
+])
+def test_mean_over_empty_axes_has_numpy_s_shape_or_is_refused_where_numpy_gives_nan(
+        shape, axis, keepdims):
+    x = Tensor(np.zeros(shape))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            want = np.mean(x.data, axis=axis, keepdims=keepdims)
+        except RuntimeWarning:  # "Mean of empty slice", and NaN entries
+            want = None
+    if want is None:
+        message = f"no entries to average over axis={axis!r} of a Tensor of shape {shape}"
+        with pytest.raises(ValueError, match=re.escape(message)):
+            x.mean(axis=axis, keepdims=keepdims)
+        return
+    m = x.mean(axis=axis, keepdims=keepdims)
+    assert m.shape == want.shape
+    np.testing.assert_array_equal(m.data, want)
+    m.backward(grad=np.ones(m.shape))
+    assert x.grad.shape == shape
 
 
 @pytest.mark.parametrize("noise", [NAN, math.inf, -0.1, "0.1", True])

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from tensor_cases import CASES
 
-from micrograd import MLP, l2_penalty, max_margin_loss, tensor, topological_order, two_moons
+from micrograd import MLP, SGD, l2_penalty, max_margin_loss, tensor, topological_order, two_moons
 from micrograd.tensor import Tensor, TensorLayer, TensorMLP, unbroadcast
 
 REFERENCE = json.loads((Path(__file__).parent / "reference" / "tensor_torch.json").read_text())
@@ -189,6 +189,28 @@ def test_zero_grad_gives_the_same_gradients_again():
         np.testing.assert_array_equal(p.grad, g)
 
 
+def test_zero_grad_leaves_a_kept_gradient_alone():
+    layer = TensorLayer(uniform(3, 2), uniform(2), activation="tanh")
+    optimizer = SGD(layer.parameters())
+    for clear in (layer.zero_grad, optimizer.zero_grad):
+        layer(uniform(4, 3)).sum().backward()
+        kept = [p.grad for p in layer.parameters()]
+        copies = [g.copy() for g in kept]
+        clear()
+        for p, g, copy in zip(layer.parameters(), kept, copies, strict=True):
+            np.testing.assert_array_equal(g, copy)
+            assert p.grad.shape == p.shape and not p.grad.any()
+
+
+def test_a_leaf_adds_its_first_gradient_to_zeros_even_after_zero_grad():
+    x = Tensor([1.0, 2.0])
+    optimizer = SGD([x])
+    for _ in range(2):  # the gradient that arrives is -0.0, and 0.0 + -0.0 is 0.0
+        (x * -0.0).sum().backward()
+        assert not np.signbit(x.grad).any()
+        optimizer.zero_grad()
+
+
 def test_backward_of_a_leaf_is_its_seed():
     x = Tensor(4.0)
     x.backward()
@@ -226,6 +248,16 @@ def test_data_is_a_float64_copy_and_grad_has_its_shape():
     source[0, 0] = 100
     assert x.data.dtype == np.float64 and x.data[0, 0] == 1.0
     assert x.grad.shape == x.shape == (1, 3)
+
+
+def test_a_node_built_by_hand_holds_float64_and_locks_a_float64_array_without_copying():
+    x = Tensor([1.0, 2.0])
+    ints = np.array([1, 2])
+    node = Tensor(ints, (x,), "id", _grad_fn=lambda grad: (grad,))
+    assert node.data.dtype == np.float64 and ints.flags.writeable
+    floats = np.array([1.0, 2.0])
+    node = Tensor(floats, (x,), "id", _grad_fn=lambda grad: (grad,))
+    assert node.data is floats and not floats.flags.writeable
 
 
 @pytest.mark.filterwarnings("error")
