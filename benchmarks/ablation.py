@@ -9,8 +9,11 @@ Each class below differs from the one before it in exactly one respect:
 - ``Slotted``: ``__slots__``, no per-object dictionary;
 - ``TupleParents``: inputs in a tuple instead of a set;
 - ``WeightedSum``: a neuron is one n-ary weighted-sum node, not a chain;
-- ``EveryNode``: the package's numbers instead of a closure per node, but a
-  ``backward()`` that runs every node's step, as all the rungs before it do.
+- ``LocalGrads``: numbers instead of a closure per node, the package's design
+  written as barely as the rungs before it;
+- ``EveryNode``: the package's own code (its argument checks, its labels, its
+  ``MLP``), but a ``backward()`` that runs every node's step, as all the rungs
+  before it do.
 
 The last step, skipping the nodes whose gradient is zero, is the package
 itself. This is teaching code, not part of the package.
@@ -153,8 +156,56 @@ class WeightedSum(TupleParents):
         return out
 
 
+class LocalGrads(_Operations):
+    """Each node keeps one local derivative per input, and one method does every backward step."""
+
+    __slots__ = ("data", "grad", "_prev", "_op", "_local_grads")
+
+    def __init__(self, data, _children=(), _op="", _local_grads=()):
+        self.data = data
+        self.grad = 0.0
+        self._prev = tuple(_children)
+        self._op = _op
+        self._local_grads = _local_grads
+
+    def __add__(self, other):
+        other = other if isinstance(other, _Operations) else type(self)(other)
+        return type(self)(self.data + other.data, (self, other), "+", (1.0, 1.0))
+
+    def __mul__(self, other):
+        other = other if isinstance(other, _Operations) else type(self)(other)
+        return type(self)(self.data * other.data, (self, other), "*", (other.data, self.data))
+
+    def relu(self):
+        positive = self.data > 0
+        return type(self)(self.data if positive else 0.0, (self,), "ReLU",
+                          (1.0 if positive else 0.0,))
+
+    @classmethod
+    def weighted_sum(cls, weights, inputs, bias):
+        """``bias + Σ wᵢ·xᵢ`` as one node with 2n + 1 inputs and their local derivatives."""
+        w_data, x_data = [w.data for w in weights], [x.data for x in inputs]
+        data = sum(map(operator.mul, w_data, x_data), bias.data)
+        return cls(data, (*weights, *inputs, bias), "Σwx", (*x_data, *w_data, 1.0))
+
+    def _backward(self):
+        grad = self.grad
+        for child, local_grad in zip(self._prev, self._local_grads):  # noqa: B905
+            child.grad += local_grad * grad
+
+    def backward(self):
+        self.grad = 1.0
+        for v in reversed(topological_order(self)):
+            v._backward()
+
+
 class EveryNode(Value):
-    """The package's engine with a ``backward()`` that has no shortcut for zero gradients."""
+    """The package's engine with a ``backward()`` that has no shortcut for zero gradients.
+
+    Against ``LocalGrads`` it adds what makes the package safe to use: every
+    argument checked, a label per node, the package's ``MLP`` with its checked
+    inputs, and interior gradients reset so that ``backward()`` can run twice.
+    """
 
     __slots__ = ()
 
