@@ -36,3 +36,11 @@ def test_dot_sources_draws_a_value_and_a_list_of_pictures():
     a = Value(2.0, label="a")
     assert page_python.dot_sources(a, rankdir="TB") == [draw_dot(a, rankdir="TB").source]
     assert page_python.dot_sources([a, draw_dot(a)]) == [draw_dot(a).source] * 2
+
+
+def test_echo_gets_each_piece_as_it_is_printed_and_run_returns_them_all():
+    pieces = []
+    printed = page_python.run("print('a')\n2 + 2\n1 / 0", page_python.new_session(),
+                              echo=pieces.append)
+    assert printed.startswith("a\n4\nTraceback")
+    assert "".join(pieces) == printed

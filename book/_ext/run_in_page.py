@@ -11,8 +11,9 @@ write the same bytes.
 
 For each page the build writes ``_static/run-in-page/pages/<page>.json``: the
 code of each example block, in reading order, and the body of each ``dag``
-figure. ``run-in-page.js`` adds the buttons; it fetches that file and loads
-Python only when the reader first presses one of them.
+figure. ``run-in-page.js`` adds the buttons; it fetches that file and starts
+Python, in a web worker (``run-in-page-worker.js``), only when the reader
+first presses one of them.
 """
 
 import ast

@@ -1,7 +1,7 @@
 """The Python side of the book's Run buttons: an example runs as at Python's prompt.
 
-The page's Pyodide imports this module once and calls ``run`` for each block,
-with one namespace per page. Each top-level statement is compiled as the
+The page's Pyodide (in a web worker) imports this module once and calls
+``run`` for each block, with one namespace per page. Each top-level statement is compiled as the
 prompt compiles what is typed at it (mode ``"single"``), so the value of an
 expression is printed with ``repr``, and an error ends only its own statement.
 An error is shown as the book's doctests show it: the first and last line of
@@ -31,9 +31,25 @@ def new_session(setup=""):
     return namespace
 
 
-def run(code, namespace):
-    """Run ``code`` statement by statement in ``namespace``; return what it printed."""
-    printed = io.StringIO()
+class _Echo(io.StringIO):
+    """Keeps what is printed, and passes each piece to ``echo`` as it is printed."""
+
+    def __init__(self, echo):
+        super().__init__()
+        self.echo = echo
+
+    def write(self, text):
+        self.echo(text)
+        return super().write(text)
+
+
+def run(code, namespace, echo=None):
+    """Run ``code`` statement by statement in ``namespace``; return what it printed.
+
+    ``echo``, if given, is called with each piece of text as it is printed,
+    so that a reader sees a long example's lines while it runs.
+    """
+    printed = _Echo(echo) if echo else io.StringIO()
     with contextlib.redirect_stdout(printed):
         try:
             statements = ast.parse(code, "<example>").body

@@ -1,7 +1,9 @@
 // Run buttons: each example of the page runs in Python in the browser (Pyodide),
-// after the page's earlier examples, and prints what Python prints. Nothing
-// beyond this file and its style sheet loads until the reader presses a button;
-// everything then comes from the book's own _static/run-in-page/ folder.
+// after the page's earlier examples, and prints what Python prints as it prints
+// it. Python runs in a web worker (run-in-page-worker.js), so the page stays
+// responsive while an example runs. Nothing beyond this file and its style
+// sheet loads until the reader presses a button; everything then comes from
+// the book's own _static folder.
 (() => {
   "use strict";
   const meta = document.querySelector('meta[name="run-in-page"]');
@@ -13,8 +15,8 @@
                 "`python -m http.server -d _build/html`, and open the page from there.";
 
   let data = null;      // the page's examples, fetched on first use
-  let python = null;    // a promise of {pyodide, run, dotSources}
-  let session = null, dagSession = null;
+  let python = null;    // a promise that the worker's Python has loaded
+  let session = null, dagSession = null;  // promises that the namespaces are made
   const ran = [], drawn = [];
   const blocks = [...document.querySelectorAll("div.run-example")];
   const figures = [...document.querySelectorAll("figure.run-dag")];
@@ -24,28 +26,43 @@
     return data;
   }
 
-  function fetchBytes(path) {
-    return fetch(new URL(path, assets)).then((r) => {
-      if (!r.ok) throw new Error(`${r.status} for ${r.url}`);
-      return r.arrayBuffer();
+  // ----- the worker that runs Python (run-in-page-worker.js) -----
+
+  let worker = null;
+  const waiting = new Map();  // id of a call -> {resolve, reject, echo}
+  let lastId = 0;
+
+  // Call `name(...args)` in the worker; `echo(text)` gets text as Python prints it.
+  function call(name, args = [], echo = () => {}) {
+    const id = ++lastId;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject, echo });
+      worker.postMessage({ id, call: name, args });
     });
   }
 
-  async function loadPython() {
-    const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", assets).href);
-    const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", assets).href });
-    const wheels = await (await fetch(new URL("wheels/index.json", assets))).json();
-    for (const wheel of wheels) {
-      pyodide.unpackArchive(await fetchBytes("wheels/" + wheel), "wheel");
-    }
-    pyodide.unpackArchive(await fetchBytes("example-files.zip"), "zip",
-                          { extractDir: "/home/pyodide" });
-    const source = await (await fetch(new URL("page_python.py", here))).text();
-    const namespace = pyodide.globals.get("dict")();
-    pyodide.runPython(source, { globals: namespace });
-    const get = (name) => namespace.get(name);
-    return { pyodide, newSession: get("new_session"), run: get("run"),
-             dotSources: get("dot_sources") };
+  function answer({ data: { id, printed, result, error } }) {
+    const caller = waiting.get(id);
+    if (printed !== undefined) return caller.echo(printed);
+    waiting.delete(id);
+    if (error === undefined) caller.resolve(result);
+    else caller.reject(new Error(error));
+  }
+
+  // Stop the worker, which failed: the next Run starts Python afresh.
+  function stopWorker(error) {
+    worker?.terminate();
+    worker = python = session = dagSession = null;
+    ran.length = drawn.length = 0;
+    for (const caller of waiting.values()) caller.reject(error);
+    waiting.clear();
+  }
+
+  function startPython() {
+    worker = new Worker(new URL("run-in-page-worker.js", here), { type: "module" });
+    worker.onmessage = answer;
+    worker.onerror = () => stopWorker(new Error("The page's Python failed; Run starts it again."));
+    return call("load").catch((error) => { stopWorker(error); throw error; });
   }
 
   async function ready(status) {
@@ -56,16 +73,21 @@
     }
     if (!python) {
       status("Loading Python (once per page; it takes a few seconds)…");
-      python = loadPython();
-      python.catch(() => { python = null; });
+      python = startPython();
     }
-    const py = await python;
-    session ??= py.newSession(data.setup);
-    return py;
+    await python;
+    session ??= call("newSession", ["page", data.setup]);
+    await session;
   }
 
-  // Let the browser paint a status line before Python holds the page.
-  const paint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  // One run at a time, in the order the reader asks: a block runs after the
+  // page's earlier examples, so a second Run waits for the first.
+  let queue = Promise.resolve();
+  function inTurn(task) {
+    const turn = queue.then(task);
+    queue = turn.catch(() => {});
+    return turn;
+  }
 
   function button(label, className, onClick) {
     const b = document.createElement("button");
@@ -147,16 +169,28 @@
     ui.output.hidden = false;
   }
 
-  async function execute(py, i) {
+  // Run block i in the worker, showing its lines as they are printed and
+  // then all it printed (marked busy while it runs).
+  async function runInWorker(i, code) {
+    const output = blocks[i].runUI.output;
+    let printed = "";
+    output.setAttribute("aria-busy", "true");
+    try {
+      show(i, await call("run", ["page", code], (text) => show(i, printed += text)));
+    } finally {
+      output.removeAttribute("aria-busy");
+    }
+  }
+
+  async function execute(i) {
     const block = data.blocks[i], ui = blocks[i].runUI;
     if (block.needs) {
       show(i, `This example runs in a local Python only: it needs ${block.needs}, ` +
               "which the book's in-page Python does not have.");
       ui.output.classList.add("run-note");
     } else {
-      const code = ui.area ? ui.area.value : block.code;
-      show(i, py.run(code, session));
       ui.output.classList.remove("run-note");
+      await runInWorker(i, ui.area ? ui.area.value : block.code);
     }
     ran[i] = true;
     ui.reset.hidden = false;
@@ -167,11 +201,13 @@
     const status = (text) => { ui.status.textContent = text; };
     ui.run.disabled = true;
     try {
-      const py = await ready(status);
-      status("Running…");
-      await paint();
-      for (let j = 0; j < i; j++) if (!ran[j]) await execute(py, j);
-      await execute(py, i);
+      await ready(status);
+      status("Waiting for the example that is running…");
+      await inTurn(async () => {
+        status("Running…");
+        for (let j = 0; j < i; j++) if (!ran[j]) await execute(j);
+        await execute(i);
+      });
       status("");
       ui.output.dataset.done = String(Number(ui.output.dataset.done || 0) + 1);
     } catch (error) {
@@ -184,8 +220,9 @@
 
   function restart() {
     if (!python) return;
-    python.then((py) => {
-      session = py.newSession(data.setup);
+    inTurn(async () => {
+      await python;
+      session = call("newSession", ["page", data.setup]);
       dagSession = null;
       ran.length = drawn.length = 0;
       for (const b of blocks) {
@@ -227,30 +264,35 @@
     return viz;
   }
 
+  // The DOT text of figure k's pictures, after running the code of the
+  // page's figures up to k in a namespace of their own.
+  async function dotSourcesOf(k) {
+    const ui = figures[k].runUI;
+    dagSession ??= call("newSession", ["dag", "import random\nfrom micrograd import *"]);
+    await dagSession;
+    for (let j = 0; j <= k; j++) {
+      if (drawn[j] && j < k) continue;
+      const code = j === k && ui.area ? ui.area.value : data.dags[j].source;
+      const printed = await call("run", ["dag", code]);
+      drawn[j] = true;
+      if (j === k) {
+        ui.output.textContent = printed;
+        ui.output.hidden = !printed;
+      }
+    }
+    const dag = data.dags[k];
+    return call("dotSources", ["dag", dag.name, dag.rankdir]);
+  }
+
   async function drawFigure(k) {
     const ui = figures[k].runUI;
     const status = (text) => { ui.status.textContent = text; };
     ui.run.disabled = true;
     try {
-      const py = await ready(status);
+      await ready(status);
       const drawer = await loadViz();
-      status("Drawing…");
-      await paint();
-      dagSession ??= py.newSession("import random\nfrom micrograd import *");
-      for (let j = 0; j <= k; j++) {
-        if (drawn[j] && j < k) continue;
-        const code = j === k && ui.area ? ui.area.value : data.dags[j].source;
-        const printed = py.run(code, dagSession);
-        drawn[j] = true;
-        if (j === k) {
-          ui.output.textContent = printed;
-          ui.output.hidden = !printed;
-        }
-      }
-      const dag = data.dags[k];
-      const item = dagSession.get(dag.name);
-      if (item === undefined) throw new Error(`The code does not define ${dag.name}.`);
-      const sources = py.dotSources(item, dag.rankdir).toJs();
+      status("Waiting for the example that is running…");
+      const sources = await inTurn(() => { status("Drawing…"); return dotSourcesOf(k); });
       const strip = figures[k].querySelector(".dag-strip") || figures[k];
       strip.replaceChildren(...sources.map((dot) => {
         const svg = drawer.renderSVGElement(dot);

@@ -119,6 +119,27 @@ def test_a_reader_edits_runs_again_and_resets(open_page):
     assert prints_as_expected(run(page, 1), examples_of("01-derivatives")["blocks"][1])
 
 
+# An example that prints a line and then keeps Python busy for half a minute.
+LONG_RUN = ("import time\nprint('started')\nend = time.monotonic() + 30\n"
+            "while time.monotonic() < end:\n    pass\n")
+
+
+def test_the_page_answers_and_shows_what_is_printed_while_an_example_runs(open_page):
+    page = open_page("01-derivatives.html")
+    page.locator("div.run-example + .run-controls > .run-edit").first.click()
+    page.locator("textarea.run-editor").first.fill(LONG_RUN)
+    output = page.locator(OUTPUT).first.element_handle()
+    page.locator(RUN).first.click()
+    page.wait_for_function("el => el.textContent === 'started\\n'", arg=output,
+                           timeout=PATIENCE)
+    # The page paints a frame, and its own script answers, before the run ends.
+    running = page.evaluate("el => new Promise(answer => requestAnimationFrame("
+                            "() => answer(el.dataset.done === undefined)))", output)
+    assert running, "the page answered only when the example had finished"
+    assert page.locator(".run-status").first.text_content() == "Running…"
+    assert output.get_attribute("aria-busy") == "true"
+
+
 def test_run_works_from_the_keyboard(open_page):
     page = open_page("01-derivatives.html")
     page.locator(RUN).first.focus()
