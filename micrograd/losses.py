@@ -23,9 +23,9 @@ from micrograd.engine import Value, weighted_sum
 
 
 def squared_error(predictions, targets):
-    """Sum of squared differences, the notebook's "mean squared error".
+    """Sum of squared differences, what the lecture calls "mean squared error".
 
-    The notebook adds the squares without dividing by their count; so does
+    The lecture adds the squares without dividing by their count; so does
     this function, so that its numbers match.
 
     >>> squared_error([Value(0.5), Value(-1.0)], [1.0, -1.0])

@@ -139,8 +139,8 @@ class MLP(Module):
 
     ``nouts`` lists the width of each layer. Hidden layers use ``activation``;
     the last layer uses ``output_activation`` (linear by default, so scores are
-    unbounded). The notebook's network is ``activation="tanh",
-    output_activation="tanh"``.
+    unbounded), as in the micrograd repository. The network of the lecture's
+    video is ``activation="tanh", output_activation="tanh"``.
 
     >>> model = MLP(2, [16, 16, 1], rng=random.Random(0))
     >>> model
