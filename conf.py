@@ -21,7 +21,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "sphinx_copybutton",
     "sphinx_togglebutton",
-    "sphinx-mathjax-offline",
+    "katex_math",
     "matplotlib.sphinxext.plot_directive",
     "dag",
     "examples",
@@ -30,13 +30,15 @@ extensions = [
     "plots",
     "run_in_page",
     "apidocs",
+    "toctree_captions",
 ]
 
 exclude_patterns = ["_ext", "_build"]
-templates_path = ["book/_templates"]
 
 # Markdown: $math$, labelled $$equations$$ (label), ::: fences.
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
+# Typeset at build time (book/_ext/katex_math.py): the pages carry no math script.
+html_math_renderer = "katex"
 myst_heading_anchors = 3
 
 # Strict references; every figure, listing and equation numbered.
@@ -69,20 +71,18 @@ plot_rcparams = {"figure.figsize": (5, 3), "figure.dpi": 144, "axes.grid": True,
 # that is dropped when writing but still takes a figure number.
 plot_template = plot_directive.TEMPLATE.split(".. only:: not html")[0]
 
-html_theme = "sphinx_book_theme"
+# Furo: its drawers are plain HTML (a checkbox and its labels), so the chapter
+# list and the page's contents open on any screen, with a few kilobytes of script
+# and no icon font. drawers.js lets a keyboard open them and Escape close them.
+html_theme = "furo"
 html_title = "micrograd, the book"
 html_static_path = ["book/_static"]
 html_css_files = ["book.css"]
-html_js_files = ["search-summary.js"]
+html_js_files = ["drawers.js", "search-summary.js"]
 html_last_updated_fmt = None
-# Follow the reader's system setting until they pick light or dark (without it
-# the theme logs "invalid theme mode" on a reader's first visit).
-html_context = {"default_mode": "auto"}
+html_favicon = "book/_static/favicon.svg"  # two values feeding a third
 html_theme_options = {
-    "show_toc_level": 2,
-    "use_download_button": True,  # the page's .md and, for a chapter, its notebook
-    "use_fullscreen_button": False,
-    "home_page_in_toc": True,
+    "top_of_page_buttons": ["view"],  # the page's Markdown source
 }
 # The copy button copies what a reader types: the code after each >>> or ...
 # prompt, and no output. A bare ... (which book/_ext/examples.py adds after

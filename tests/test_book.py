@@ -295,15 +295,25 @@ def test_listing_caption_names_and_links_its_source(mini_book):
     assert 'id="Value.backward"' in (out / "_modules" / "micrograd" / "engine.html").read_text()
 
 
-def test_equations_render_offline(mini_book):
-    """MathJax is served from the book itself, never from a CDN."""
+def test_equations_are_typeset_at_build_time_and_render_offline(mini_book):
+    """KaTeX's HTML is in the page; its style sheet and fonts come from the book itself."""
     _, out = mini_book
     page = (out / "figures.html").read_text()
-    scripts = re.findall(r'<script[^>]+src="([^"]+)"', page)
-    mathjax = [src for src in scripts if "mathjax" in src.lower()]
-    assert mathjax and all(not src.startswith(("http:", "https:", "//")) for src in mathjax)
-    assert (out / mathjax[0].split("?")[0]).is_file()
-    assert 'id="equation-eq-mini"' in page
+    assert "mathjax" not in page.lower()
+    assert 'id="equation-eq-mini"' in page and 'class="katex-display"' in page
+    sheets = re.findall(r'<link[^>]+href="([^"]*katex[^"]*)"', page)
+    assert sheets and not sheets[0].startswith(("http:", "https:", "//"))
+    css = (out / sheets[0].split("?")[0]).read_text()
+    fonts = re.findall(r"url\(([^)]+)\)", css)
+    assert fonts and all(f.endswith(".woff2") for f in fonts)
+    assert all((out / "_static" / "katex" / font).is_file() for font in fonts)
+
+
+def test_a_formula_katex_cannot_read_names_its_page():
+    from katex_math import render
+
+    with pytest.raises(Exception, match=r"chapter-x: KaTeX cannot typeset.*\\frac\{1\}"):
+        render([[r"\frac{1}", True]], "chapter-x")
 
 
 def test_api_reference_lists_the_package(mini_book):

@@ -1,7 +1,7 @@
 """Each chapter as a Jupyter notebook, written into the HTML build.
 
 For every chapter page the HTML build writes ``_sources/<page>.ipynb`` and
-offers it twice: in the theme's download menu and in a line under the title.
+offers it in a line under the title.
 The notebook follows the page: prose as Markdown cells (math as ``$...$``,
 numbered equations with their numbers), each example as a code cell that
 keeps the book's output as the cell's output, each graph picture as a cell
@@ -321,14 +321,7 @@ def write_notebook(app, doctree, docname):
         title.parent.insert(title.parent.index(title) + 1, nodes.raw("", link, format="html"))
 
 
-def offer_download(app, pagename, templatename, context, doctree):
-    """The theme's download menu lists the notebook of a chapter (it reads ``ipynb_source``)."""
-    if doctree is not None and is_chapter(app, pagename):
-        context["ipynb_source"] = notebook_name(pagename)
-
-
 def setup(app):
     app.add_config_value("notebook_pages", r"\d\d-[\w-]+", "html")
     app.connect("doctree-resolved", write_notebook)
-    app.connect("html-page-context", offer_download, priority=400)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

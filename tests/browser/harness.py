@@ -13,7 +13,7 @@ Fixtures (imported by this folder's conftest.py):
   requests checked when the test ends.
 
 Helpers: ``book_pages()`` and ``chapters()`` list the pages, ``settle(page)``
-waits until MathJax has typeset the page, ``axe(page)`` runs axe-core (from
+waits until the page's fonts and images have loaded, ``axe(page)`` runs axe-core (from
 ``node_modules``, which ``make`` installs) over it.
 """
 
@@ -51,10 +51,8 @@ def chapters():
 
 
 def settle(page):
-    """Wait until the page's equations are typeset and its images have loaded."""
-    if page.locator("script[src*='mathjax']").count():
-        page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
-        page.evaluate("MathJax.startup.promise.then(() => true)")
+    """Wait until the page's fonts (the equations' too) and its images have loaded."""
+    page.evaluate("document.fonts.ready.then(() => true)")
     page.wait_for_function("[...document.images].every(image => image.complete)")
 
 

@@ -185,7 +185,6 @@ def test_from_a_file_the_run_button_says_how_to_serve_the_book(browser):
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_output_fits_a_phone_and_reads_in_both_modes(open_page, color_scheme):
     page = open_page("02-value.html", width=PHONE, color_scheme=color_scheme)
-    page.evaluate(f"document.documentElement.dataset.theme = '{color_scheme}'")
     run(page, 0)
     output = page.locator(OUTPUT).first
     assert output.is_visible()

@@ -21,7 +21,8 @@ def show_in(page, mode):
     its colours in (axe would read a colour half-way)."""
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     page.emulate_media(color_scheme=mode)
-    page.wait_for_function("mode => document.documentElement.dataset.theme === mode", arg=mode)
+    page.wait_for_function("dark => matchMedia('(prefers-color-scheme: dark)').matches === dark",
+                           arg=mode == "dark")
 
 
 @pytest.mark.parametrize("path", book_pages())
