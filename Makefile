@@ -7,7 +7,7 @@ BUILD   := _build
 STAMP   := $(VENV)/.installed
 NODE    := node_modules/.installed
 
-.PHONY: html doctest test lint pytest reproducible browser-test serve bench clean graphviz chromium
+.PHONY: html doctest test lint pytest pythons check reproducible browser-test serve bench clean graphviz chromium
 
 html: $(STAMP) $(NODE) graphviz
 	$(SPHINX) -b html $(SOURCE) $(BUILD)/html
@@ -20,7 +20,7 @@ doctest: $(STAMP) $(NODE) graphviz
 
 # In this order: the clean builds of `reproducible` leave the doctrees that
 # `doctest` runs and the pages that `browser-test` reads: no page is read a third time.
-test: lint pytest reproducible doctest browser-test
+test: lint pytest pythons reproducible doctest browser-test
 
 # Two clean strict builds must write identical pages and pictures, except the
 # plots of timings measured during the build (named measured-*), which cannot be.
@@ -42,6 +42,17 @@ lint: $(STAMP)
 pytest: $(STAMP) $(NODE) graphviz
 	$(PYTHON) -m pytest -q
 
+# The package's tests and doctests on the other CPythons it claims (tests/pythons.py).
+pythons: $(STAMP) graphviz
+	$(PYTHON) tests/pythons.py
+
+# The inner loop: lint, the unit tests and the package's doctests, without the
+# book's builds, notebooks or browser.
+check: $(STAMP) graphviz
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m pytest -q -x micrograd tests \
+	    --ignore=tests/test_book.py --ignore=tests/test_examples.py --ignore=tests/test_packaging.py
+
 serve: $(STAMP) graphviz
 	$(PYTHON) -m sphinx_autobuild -c . -W -n $(SOURCE) $(BUILD)/html --watch micrograd
 
@@ -49,12 +60,12 @@ bench: $(STAMP)
 	$(PYTHON) benchmarks/run.py
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build dist
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -e '.[book,test]'
+	$(PYTHON) -m pip install --quiet -e '.[draw,tensor]' --group book --group test  # pip >= 25.1
 	touch $@
 
 # JavaScript the book copies into its build (package.json); never loaded from a CDN.

@@ -8,6 +8,8 @@
 (10.0, 7.0)
 """
 
+__version__ = "2.0.0"
+
 from micrograd.data import tiny_dataset, two_moons
 from micrograd.draw import draw_dot
 from micrograd.engine import Value, as_value, weighted_sum

@@ -7,8 +7,6 @@ feeding into the box. A tensor's box shows its shape, and its numbers too
 when it has only a few.
 """
 
-from graphviz import Digraph
-
 from micrograd.graph import topological_order
 
 
@@ -65,7 +63,7 @@ def draw_dot(root, rankdir="LR", edge_labels=False, max_nodes=1000):
         raise ValueError(f"draw_dot draws at most max_nodes={max_nodes} nodes, "
                          f"got a graph of {len(nodes)}")
     name = {node: f"n{i}" for i, node in enumerate(nodes)}
-    dot = Digraph(graph_attr={"rankdir": rankdir}, node_attr={"fontname": "Helvetica"})
+    dot = _empty_digraph(rankdir)
     for node in nodes:
         dot.node(name[node], _record_label(node), shape="record")
         if node._op:
@@ -76,6 +74,16 @@ def draw_dot(root, rankdir="LR", edge_labels=False, max_nodes=1000):
             label = f"{node._local_grads[i]:.4g}" if edge_labels else None
             dot.edge(name[child], name[node] + "_op", label=label)
     return dot
+
+
+def _empty_digraph(rankdir):
+    """A new Graphviz graph: the one place that needs the optional graphviz package."""
+    try:
+        from graphviz import Digraph
+    except ImportError:
+        raise ImportError("draw_dot needs the graphviz package: "
+                          "pip install 'micrograd-book[draw]'") from None
+    return Digraph(graph_attr={"rankdir": rankdir}, node_attr={"fontname": "Helvetica"})
 
 
 def _record_label(node):

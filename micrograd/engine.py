@@ -11,6 +11,7 @@ Storing numbers instead of a closure per node keeps every node free of
 reference cycles, so reference counting alone frees a graph.
 """
 
+import functools
 import math
 import numbers
 import operator
@@ -337,7 +338,9 @@ def weighted_sum(weights, inputs, bias):
     try:
         w_data = [w.data for w in weights]
         x_data = [x.data for x in inputs]
-        data = sum(map(operator.mul, w_data, x_data), bias.data)
+        # Left to right, as Python 3.11's sum() adds: from 3.12 on, sum() compensates
+        # rounding, and the book's numbers would change in the last digit.
+        data = functools.reduce(operator.add, map(operator.mul, w_data, x_data), bias.data)
     except AttributeError:
         raise TypeError("weighted_sum needs Value objects for weights, inputs and bias; "
                         "wrap plain numbers with as_value") from None

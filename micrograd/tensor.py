@@ -17,10 +17,14 @@ This is the only module of the package that needs NumPy.
 import math
 import numbers
 
-import numpy as np
-
 from micrograd.graph import topological_order
 from micrograd.nn import ACTIVATIONS
+
+try:
+    import numpy as np
+except ImportError:
+    raise ImportError("micrograd.tensor needs NumPy: "
+                      "pip install 'micrograd-book[tensor]'") from None
 
 
 class Tensor:

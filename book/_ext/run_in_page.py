@@ -88,9 +88,11 @@ def _imports_on_load(code):
     """The modules that importing ``code`` imports: its module-level imports only.
 
     An import inside a function runs only when the function is called, as
-    NumPy in ``gradcheck.tensor_directional_check``.
+    NumPy in ``gradcheck.tensor_directional_check``; one inside a module-level
+    ``try`` runs on load, as NumPy in ``micrograd.tensor``.
     """
     body = ast.parse(code).body
+    body += [stmt for node in body if isinstance(node, ast.Try) for stmt in node.body]
     return {alias.name for node in body if isinstance(node, ast.Import) for alias in node.names} \
         | {node.module for node in body if isinstance(node, ast.ImportFrom) and node.level == 0}
 
@@ -220,8 +222,8 @@ def copy_runtime(app, exception):
         _copy(NODE_MODULES / "pyodide" / name, out / "pyodide" / name)
     _copy(NODE_MODULES / VIZ, out / "viz-global.js")
     shutil.rmtree(out / "wheels", ignore_errors=True)  # only this build's wheels
-    version = metadata.version("micrograd")
-    write_wheel(out / "wheels" / f"micrograd-{version}-py3-none-any.whl", "micrograd",
+    version = metadata.version("micrograd-book")
+    write_wheel(out / "wheels" / f"micrograd_book-{version}-py3-none-any.whl", "micrograd_book",
                 version, package_files(ROOT / "micrograd", "micrograd"))
     import graphviz
 
