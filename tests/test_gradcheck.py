@@ -158,6 +158,7 @@ def test_gradient_check_fails_an_infinite_gradient():
 def test_tensor_directional_check_fails_a_nan_gradient():
     def f(w):
         out = (w * 2.0).sum()
-        broken = Tensor(np.zeros(()), (w,), "broken", _grad_fn=lambda g: (np.full(w.shape, np.nan),))
+        broken = Tensor(np.zeros(()), (w,), "broken",
+                        _grad_fn=lambda g: (np.full(w.shape, np.nan),))
         return out + broken
     assert not tensor_directional_check(f, [np.ones((2, 2))]) < 1e-6
