@@ -24,13 +24,19 @@ from micrograd.gradcheck import (
                                  tensor_directional_check,
 )
 from micrograd.graph import topological_order, trace
-from micrograd.losses import accuracy, l2_penalty, max_margin_loss, squared_error
+from micrograd.losses import (
+    accuracy,
+    binary_cross_entropy,
+    l2_penalty,
+    max_margin_loss,
+    squared_error,
+)
 from micrograd.nn import MLP, Layer, Module, Neuron
-from micrograd.optim import SGD
+from micrograd.optim import SGD, Adam
 
 __all__ = [
-    "MLP", "SGD", "Layer", "Module", "Neuron", "Value",
-    "accuracy", "as_value", "central_difference", "directional_check",
+    "MLP", "SGD", "Adam", "Layer", "Module", "Neuron", "Value",
+    "accuracy", "as_value", "binary_cross_entropy", "central_difference", "directional_check",
     "directional_derivative", "draw_dot", "forward_difference",
     "gradient_check", "l2_penalty", "max_margin_loss", "partial_derivatives",
     "relative_error", "squared_error", "tensor_directional_check", "tiny_dataset",

@@ -55,7 +55,16 @@ def relative_error(a, b, floor=1e-8):
     0.009900990099009901
     >>> relative_error(1e-300, 0.0)
     1e-292
+
+    A NaN or an infinity on either side is an infinite error: no tolerance
+    accepts it, and ``max()`` over many errors cannot pass it over (a NaN
+    compares false with everything, so ``max`` would keep whatever came first).
+
+    >>> relative_error(float("nan"), 1.0), relative_error(1.0, float("inf"))
+    (inf, inf)
     """
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return math.inf
     return abs(a - b) / max(abs(a), abs(b), floor)
 
 

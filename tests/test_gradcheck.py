@@ -134,3 +134,31 @@ def test_whole_scalar_network_passes_the_directional_check():
         return max_margin_loss([model(x) for x in X], y)
 
     assert max(directional_check(loss, weights, seed=s) for s in SEEDS) < 1e-7
+
+
+def nan_slope(x):
+    """x itself, with a local derivative that is NaN: a broken operation."""
+    return Value(x.data, (x,), "broken", (math.nan,))
+
+
+@pytest.mark.parametrize("f", [lambda a, b: a * 2 + nan_slope(b),
+                               lambda a, b: nan_slope(a) + b * 2],
+                         ids=["nan-last", "nan-first"])
+def test_gradient_check_fails_a_nan_gradient_in_either_place(f):
+    assert not gradient_check(f, [1.0, 1.0]) < 1e-6
+    assert not directional_check(f, [1.0, 1.0]) < 1e-6
+
+
+def test_gradient_check_fails_an_infinite_gradient():
+    def f(a, b):
+        return a * 2 + Value(b.data, (b,), "broken", (math.inf,))
+    assert gradient_check(f, [1.0, 1.0]) == math.inf
+
+
+def test_tensor_directional_check_fails_a_nan_gradient():
+    def f(w):
+        out = (w * 2.0).sum()
+        broken = Tensor(np.zeros(()), (w,), "broken",
+                        _grad_fn=lambda g: (np.full(w.shape, np.nan),))
+        return out + broken
+    assert not tensor_directional_check(f, [np.ones((2, 2))]) < 1e-6

@@ -16,6 +16,7 @@ import programs
 import scalar_cases
 import tensor_cases
 import torch
+import training_cases
 
 FUZZ_SEEDS = range(60)
 
@@ -62,7 +63,44 @@ def write_fuzz_corpus(filename):
     print(f"wrote {len(table) - 1} programs to {path.name}")
 
 
+def optimizer_run(name, options):
+    """The three parameters after each of ``STEPS`` steps of torch.optim's ``name``."""
+    params = [torch.tensor(x, dtype=torch.float64, requires_grad=True)
+              for x in training_cases.START]
+    optimizer = getattr(torch.optim, name)(params, **options)
+    trajectory = []
+    for _ in range(training_cases.STEPS):
+        optimizer.zero_grad()
+        training_cases.objective(*params).backward()
+        optimizer.step()
+        trajectory.append([p.item() for p in params])
+    return trajectory
+
+
+def logistic_loss(scores, labels):
+    """PyTorch's mean binary cross-entropy on logits, for labels of ±1, and its gradient."""
+    s = torch.tensor(scores, dtype=torch.float64, requires_grad=True)
+    targets = (torch.tensor(labels, dtype=torch.float64) + 1) / 2
+    loss = torch.nn.functional.binary_cross_entropy_with_logits(s, targets)
+    loss.backward()
+    return {"value": loss.item(), "grads": s.grad.tolist()}
+
+
+def write_training(filename):
+    table = {
+        "optimizers": {name: optimizer_run(*run)
+                       for name, run in training_cases.OPTIMIZERS.items()},
+        "logistic": {name: logistic_loss(*case)
+                     for name, case in training_cases.LOGISTIC_CASES.items()},
+        "_generated_by": f"torch {torch.__version__}, float64",
+    }
+    path = Path(__file__).with_name(filename)
+    path.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
+    print(f"wrote optimizer runs and losses to {path.name}")
+
+
 if __name__ == "__main__":
     write(scalar_cases.CASES, "scalar_torch.json")
     write(tensor_cases.CASES, "tensor_torch.json")
     write_fuzz_corpus("fuzz_torch.json")
+    write_training("training_torch.json")
