@@ -85,14 +85,9 @@ class Value:
         Value(data=9.0, grad=0.0)
         >>> Value(0.0) ** 0
         Value(data=1.0, grad=0.0)
-        >>> Value(-8.0) ** 0.5
-        Traceback (most recent call last):
-        ...
-        ValueError: cannot raise negative Value(-8.0) to the non-integer power 0.5
-        >>> Value(1e200) ** 2
-        Traceback (most recent call last):
-        ...
-        OverflowError: Value(1e+200) ** 2 is too large for a float
+
+        Powers without a slope, or too large for a float, raise an error
+        (``_checked_exponent`` and ``_named_overflow``, below).
         """
         x, n = self.data, _checked_exponent(self.data, exponent)
         with _named_overflow("Value({!r}) ** {!r}", x, n):
@@ -104,10 +99,6 @@ class Value:
 
         >>> Value(0.0).exp()
         Value(data=1.0, grad=0.0)
-        >>> Value(710.0).exp()
-        Traceback (most recent call last):
-        ...
-        OverflowError: exp of Value(710.0) is too large for a float
         """
         e = math.exp(_checked_exp(self.data))
         return Value(e, (self,), "exp", (e,))
@@ -191,10 +182,6 @@ class Value:
         Value(data=0.25, grad=0.0)
         >>> Value(49.0) / 49
         Value(data=1.0, grad=0.0)
-        >>> Value(1.0) / 0
-        Traceback (most recent call last):
-        ...
-        ZeroDivisionError: division by zero Value
         """
         other = as_value(other)
         a, b = self.data, other.data
