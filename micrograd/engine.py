@@ -11,7 +11,6 @@ Storing numbers instead of a closure per node keeps every node free of
 reference cycles, so reference counting alone frees a graph.
 """
 
-import contextlib
 import math
 import numbers
 import operator
@@ -86,12 +85,14 @@ class Value:
         >>> Value(0.0) ** 0
         Value(data=1.0, grad=0.0)
 
-        Powers without a slope, or too large for a float, raise an error
-        (``_checked_exponent`` and ``_named_overflow``, below).
+        Powers without a slope (``_checked_exponent``, below), or too large
+        for a float, raise an error.
         """
         x, n = self.data, _checked_exponent(self.data, exponent)
-        with _named_overflow("Value({!r}) ** {!r}", x, n):
+        try:
             data, slope = x ** n, (n * x ** (n - 1) if n else 0.0)
+        except OverflowError:
+            raise OverflowError(f"Value({x!r}) ** {n!r} is too large for a float") from None
         return Value(data, (self,), f"**{n}", (slope,))
 
     def exp(self):
@@ -348,15 +349,6 @@ def _checked_exponent(x, exponent):
     if x == 0 and n < 1 and n != 0:
         raise ZeroDivisionError(f"Value(0.0) ** {n!r} has no finite slope at 0")
     return n
-
-
-@contextlib.contextmanager
-def _named_overflow(template, *args):
-    """Let a float overflow inside the ``with`` block say which Value overflowed."""
-    try:
-        yield
-    except OverflowError:
-        raise OverflowError(template.format(*args) + " is too large for a float") from None
 
 
 def _checked_exp(x):
