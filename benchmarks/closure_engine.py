@@ -1,9 +1,13 @@
 """The lecture's design, kept as a yardstick for ``make bench``.
 
-A closure per node, inputs in a ``set`` and a recursive topological sort —
-with the lecture's bugs fixed (``+`` passes ``out.grad`` to both inputs,
-``other - self`` has the right sign, ``tanh`` cannot overflow, and a neuron
-refuses the wrong number of inputs). It is not part of the package.
+A closure per node, inputs in a ``set`` and a recursive topological sort,
+written so that it computes the same numbers as the package: ``tanh`` cannot
+overflow and a neuron refuses the wrong number of inputs, where the lecture's
+code computes ``tanh`` from ``exp(2x)`` and pairs weights with inputs by a
+plain ``zip``. (``+`` passes ``out.grad`` to both inputs and ``other - self``
+has the right sign, as in the lecture; a viewer's notebook of the lecture got
+these two wrong, and the book brings those slips back.) It is not part of the
+package.
 """
 
 import math

@@ -41,13 +41,8 @@ class Value:
     __slots__ = ("data", "grad", "label", "_prev", "_op", "_local_grads")
 
     def __init__(self, data, _children=(), _op="", _local_grads=(), label=""):
-        if type(data) is not float:  # operations pass floats; check everything else
-            if isinstance(data, bool) or not isinstance(data, numbers.Real):
-                raise TypeError(f"Value needs an int or float, got {type(data).__name__}: {data!r}")
-            data = float(data)
-        if len(_children) != len(_local_grads):
-            raise ValueError(f"need one local derivative per input: {len(_children)} inputs, "
-                             f"got {len(_local_grads)}")
+        if type(data) is not float or len(_children) != len(_local_grads):
+            data = _checked_data(data, _children, _local_grads)
         self.data = data
         self.grad = 0.0
         self.label = label
@@ -90,25 +85,11 @@ class Value:
         Value(data=9.0, grad=0.0)
         >>> Value(0.0) ** 0
         Value(data=1.0, grad=0.0)
-        >>> Value(-8.0) ** 0.5
-        Traceback (most recent call last):
-        ...
-        ValueError: cannot raise negative Value(-8.0) to the non-integer power 0.5
-        >>> Value(1e200) ** 2
-        Traceback (most recent call last):
-        ...
-        OverflowError: Value(1e+200) ** 2 is too large for a float
+
+        Powers without a slope (``_checked_exponent``, below), or too large
+        for a float, raise an error.
         """
-        if isinstance(exponent, bool) or not isinstance(exponent, numbers.Real):
-            raise TypeError(
-                f"Value ** exponent needs an int or float exponent, got "
-                f"{type(exponent).__name__}; for a Value y, write (y * x.log()).exp()")
-        n = int(exponent) if isinstance(exponent, numbers.Integral) else float(exponent)
-        x = self.data
-        if x < 0 and not float(n).is_integer():
-            raise ValueError(f"cannot raise negative Value({x!r}) to the non-integer power {n!r}")
-        if x == 0 and n < 1 and n != 0:
-            raise ZeroDivisionError(f"Value(0.0) ** {n!r} has no finite slope at 0")
+        x, n = self.data, _checked_exponent(self.data, exponent)
         try:
             data, slope = x ** n, (n * x ** (n - 1) if n else 0.0)
         except OverflowError:
@@ -120,14 +101,8 @@ class Value:
 
         >>> Value(0.0).exp()
         Value(data=1.0, grad=0.0)
-        >>> Value(710.0).exp()
-        Traceback (most recent call last):
-        ...
-        OverflowError: exp of Value(710.0) is too large for a float
         """
-        if self.data > _LARGEST_EXP:
-            raise OverflowError(f"exp of Value({self.data!r}) is too large for a float")
-        e = math.exp(self.data)
+        e = math.exp(_checked_exp(self.data))
         return Value(e, (self,), "exp", (e,))
 
     def log(self):
@@ -209,18 +184,10 @@ class Value:
         Value(data=0.25, grad=0.0)
         >>> Value(49.0) / 49
         Value(data=1.0, grad=0.0)
-        >>> Value(1.0) / 0
-        Traceback (most recent call last):
-        ...
-        ZeroDivisionError: division by zero Value
         """
         other = as_value(other)
         a, b = self.data, other.data
-        if b == 0:
-            raise ZeroDivisionError("division by zero Value")
-        q = a / b
-        if math.isinf(q) and not math.isinf(a):
-            raise OverflowError(f"Value({a!r}) / Value({b!r}) is too large for a float")
+        q = _checked_quotient(a, b)
         return Value(q, (self, other), "/", (1.0 / b, -q / b))
 
     def __radd__(self, other):
@@ -284,15 +251,6 @@ class Value:
         >>> y.backward()
         >>> x.grad
         12.0
-
-        A node whose gradient is zero is skipped: it would pass on 0 · (its
-        local derivative), which is nothing, unless that derivative is
-        infinite or NaN, since 0 · inf is NaN, and a NaN must show.
-
-        >>> a, b = Value(float("inf")), Value(2.0)
-        >>> (a * b * 0.0).backward()
-        >>> a.grad, b.grad
-        (0.0, nan)
         """
         order = topological_order(self)
         for node in order:
@@ -300,8 +258,9 @@ class Value:
                 node.grad = 0.0
         self.grad += 1.0
         for node in reversed(order):
-            if node.grad or not math.isfinite(sum(node._local_grads)):
-                node._backward()
+            if not node.grad and math.isfinite(sum(node._local_grads)):
+                continue  # it would pass on 0 · (finite numbers): nothing. But 0 · inf is NaN.
+            node._backward()
 
 
 def as_value(x):
@@ -353,3 +312,72 @@ def _logistic(x):
         return 1.0 / (1.0 + math.exp(-x))
     e = math.exp(x)
     return e / (1.0 + e)
+
+
+# The guards: each turns input that has no right answer into an error that says
+# what was wrong, so that the operations above can show their calculus alone.
+
+
+def _checked_data(data, inputs, local_grads):
+    """Return ``data`` as a float, or say why it cannot be a node's number.
+
+    >>> _checked_data(True, (), ())
+    Traceback (most recent call last):
+    ...
+    TypeError: Value needs an int or float, got bool: True
+    """
+    if isinstance(data, bool) or not isinstance(data, numbers.Real):
+        raise TypeError(f"Value needs an int or float, got {type(data).__name__}: {data!r}")
+    if len(inputs) != len(local_grads):
+        raise ValueError(f"need one local derivative per input: {len(inputs)} inputs, "
+                         f"got {len(local_grads)}")
+    return float(data)
+
+
+def _checked_exponent(x, exponent):
+    """Return the exponent of ``x ** exponent`` as an int or float, if the power has a slope.
+
+    >>> _checked_exponent(0.0, -1)
+    Traceback (most recent call last):
+    ...
+    ZeroDivisionError: Value(0.0) ** -1 has no finite slope at 0
+    """
+    if isinstance(exponent, bool) or not isinstance(exponent, numbers.Real):
+        raise TypeError(
+            f"Value ** exponent needs an int or float exponent, got "
+            f"{type(exponent).__name__}; for a Value y, write (y * x.log()).exp()")
+    n = int(exponent) if isinstance(exponent, numbers.Integral) else float(exponent)
+    if x < 0 and not float(n).is_integer():
+        raise ValueError(f"cannot raise negative Value({x!r}) to the non-integer power {n!r}")
+    if x == 0 and n < 1 and n != 0:
+        raise ZeroDivisionError(f"Value(0.0) ** {n!r} has no finite slope at 0")
+    return n
+
+
+def _checked_exp(x):
+    """Return ``x`` if ``e ** x`` fits in a float.
+
+    >>> _checked_exp(710.0)
+    Traceback (most recent call last):
+    ...
+    OverflowError: exp of Value(710.0) is too large for a float
+    """
+    if x > _LARGEST_EXP:
+        raise OverflowError(f"exp of Value({x!r}) is too large for a float")
+    return x
+
+
+def _checked_quotient(a, b):
+    """Return ``a / b``, or say why the quotient of two Values is no float.
+
+    >>> _checked_quotient(1e300, 1e-300)
+    Traceback (most recent call last):
+    ...
+    OverflowError: Value(1e+300) / Value(1e-300) is too large for a float
+    """
+    if b == 0:
+        raise ZeroDivisionError("division by zero Value")
+    q = a / b
+    if math.isinf(q) and not math.isinf(a):
+        raise OverflowError(f"Value({a!r}) / Value({b!r}) is too large for a float")
+    return q

@@ -1,16 +1,47 @@
 """Walking a computation graph: the order in which backpropagation visits nodes.
 
 Taught in the chapters "The Value object" (``trace``) and
-"Topological order and backward()" (``topological_order``). Both functions
-are iterative, so a graph a million nodes deep needs no deep recursion.
+"Topological order and backward()" (``recursive_order``, then
+``topological_order``). ``recursive_order`` is the definition written as
+code; ``topological_order`` finds the same order with a list for a stack, so
+that a graph a million nodes deep needs no deep recursion.
 """
+
+
+def recursive_order(root):
+    """Return every node that ``root`` depends on, each after all of its inputs.
+
+    Visit a node's inputs first, then write the node down. Each call waits for
+    the calls it makes, so a graph deeper than Python's recursion limit (1000
+    calls by default) raises ``RecursionError``: ``topological_order`` is the fix.
+
+    >>> from micrograd import Value
+    >>> a = Value(2.0, label="a")
+    >>> b = Value(3.0, label="b")
+    >>> c = a * b; c.label = "c"
+    >>> d = c + a; d.label = "d"
+    >>> [node.label for node in recursive_order(d)]
+    ['a', 'b', 'c', 'd']
+    """
+    order, visited = [], set()
+
+    def visit(node):
+        if node not in visited:
+            visited.add(node)
+            for child in node._prev:
+                visit(child)
+            order.append(node)
+
+    visit(root)
+    return order
 
 
 def topological_order(root):
     """Return every node that ``root`` depends on, each after all of its inputs.
 
-    The walk is a depth-first search with an explicit stack of (node, inputs
-    still to visit). A node is emitted once all of its inputs have been.
+    The same order as ``recursive_order``, at any depth: the path of nested
+    calls becomes a list, ``stack``, of (node, its inputs not yet visited).
+    A node is written down once all of its inputs have been.
 
     >>> from micrograd import Value
     >>> a = Value(2.0, label="a")

@@ -176,6 +176,20 @@ def test_alt_text_describes_every_node():
     assert "b = * of a, a value: data 6.0000, grad 1.0000" in text
 
 
+def test_alt_text_of_a_frame_carries_its_title_and_its_shaded_boxes():
+    from dag import alt_text
+    a = Value(2.0, label="a")
+    b = a * 3
+    b.label = "b"
+    picture = draw_dot(b)
+    picture.attr(label="b._backward(): a.grad = 3", labelloc="t")
+    picture.node("n0", style="filled", fillcolor="#fde9a9")
+    text = alt_text(picture.source)
+    assert text.startswith("Computation graph. b._backward(): a.grad = 3. "
+                           "Shaded, as changed by this step: a. a: data")
+    assert "Shaded" not in alt_text(draw_dot(b).source)
+
+
 def test_alt_text_names_word_operations_and_describes_tensors():
     from dag import alt_text
 

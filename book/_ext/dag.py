@@ -42,6 +42,8 @@ TENSOR_RECORD = re.compile(
     r'^\s*(n\d+) \[label="\{ (.*?) \| shape (\(.*?\))(?: \| (data .*?) \| (grad .*?))? \}"', re.M)
 OPERATION = re.compile(r'^\s*(n\d+)_op \[label=(?:"(.*?)"|(\w+))\]', re.M)
 EDGE = re.compile(r"^\s*(n\d+) -> (n\d+)_op", re.M)
+TITLE_LINE = re.compile(r'^\s*(?:\w+=\S+ )*label="((?:[^"\\]|\\.)*)"', re.M)  # graph's title
+SHADED = re.compile(r"^\s*(n\d+) \[[^\n]*\bstyle=filled", re.M)
 SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 FONT_SIZE = re.compile(r'font-size="([\d.]+)"')
 SMALLEST_TEXT = 12  # CSS pixels: a picture never shows its node text smaller
@@ -136,7 +138,12 @@ def alt_text(dot_source):
     for name, (label, fields) in sorted(values.items(), key=lambda item: int(item[0][1:])):
         made = f" = {operations[name]} of {', '.join(inputs[name])}" if name in operations else ""
         parts.append(f"{label}{made}: {fields}")
-    return "Computation graph. " + "; ".join(parts) + "."
+    title = TITLE_LINE.search(dot_source)
+    shaded = [values[name][0] for name in SHADED.findall(dot_source) if name in values]
+    said = f"{title[1]}. " if title else ""
+    if shaded:
+        said += f"Shaded, as changed by this step: {', '.join(shaded)}. "
+    return "Computation graph. " + said + "; ".join(parts) + "."
 
 
 def _fresh_namespace():

@@ -6,23 +6,35 @@ in the highlighted full source (the pages that ``sphinx.ext.viewcode`` writes).
 Those pages mark only the objects that the API page documents; a caption of
 any other object (a private helper, or a method such as ``Value.__init__``)
 links to the nearest enclosing object that is marked, or else to the file.
+
+A *stage* shows some lines of an object, the way a chapter reads it before
+later chapters add the rest: ``:lines:`` picks the lines (counted from the
+object's ``def``) and ``:stage:`` names the stage, which the caption adds
+(``micrograd/engine.py › Value.backward, the plain sweep``). The shown lines
+are themselves code: ``tests/test_stages.py`` runs every stage of the book.
 """
 
 from pathlib import Path
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.directives.code import LiteralInclude
 from sphinx.util.osutil import relative_uri
 
 
 class Listing(LiteralInclude):
+    option_spec = {**LiteralInclude.option_spec, "stage": directives.unchanged_required}
+
     def run(self):
         target = self.options.get("pyobject")
+        stage = self.options.pop("stage", None)
+        if stage and not ("lines" in self.options and target):
+            raise self.error(f"stage {stage!r} needs :pyobject: and the :lines: it shows")
         if not target or "caption" in self.options:
             return super().run()
         source = Path(self.env.relfn2path(self.arguments[0])[1])
         path = source.relative_to(Path(self.env.srcdir).parent).as_posix()
-        self.options["caption"] = f"{path} › {target}"
+        self.options["caption"] = f"{path} › {target}" + (f", {stage}" if stage else "")
         result = super().run()
         for caption in result[0].findall(nodes.caption):
             caption.clear()  # the caption is a name, not markup: __mul__ is not bold "mul"
