@@ -21,7 +21,9 @@ from micrograd.gradcheck import (
                                  relative_error,
                                  tensor_directional_check,
 )
+from micrograd.forward import jvp
 from micrograd.graph import topological_order, trace
+from micrograd.higher import grad, gradients
 from micrograd.losses import accuracy, l2_penalty, max_margin_loss, squared_error
 from micrograd.nn import MLP, Layer, Module, Neuron
 from micrograd.optim import SGD
@@ -30,7 +32,7 @@ __all__ = [
     "MLP", "SGD", "Layer", "Module", "Neuron", "Value",
     "accuracy", "as_value", "central_difference", "directional_check",
     "directional_derivative", "draw_dot", "forward_difference",
-    "gradient_check", "l2_penalty", "max_margin_loss", "partial_derivatives",
+    "grad", "gradient_check", "gradients", "jvp", "l2_penalty", "max_margin_loss", "partial_derivatives",
     "relative_error", "squared_error", "tensor_directional_check", "tiny_dataset",
     "topological_order", "trace",
     "two_moons", "weighted_sum",
