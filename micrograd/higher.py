@@ -10,6 +10,7 @@ gradient is a ``Value`` with a graph of its own, as PyTorch's
 transformation that nests.
 """
 
+import math
 from contextlib import contextmanager
 
 from micrograd.engine import Value, as_value
@@ -56,6 +57,8 @@ def local_derivatives(node):
         case "Σwx":
             k = len(inputs) // 2
             return (*inputs[k:2 * k], *inputs[:k], 1.0)
+    if op.endswith("**"):  # a constant base c: d/dx cˣ = cˣ · ln c
+        return (node * math.log(float(op[:-2])),)
     if op.startswith("**"):
         n = float(op[2:])
         return (n * inputs[0] ** (n - 1) if n else 0.0,)
