@@ -11,6 +11,7 @@
 from micrograd.data import tiny_dataset, two_moons
 from micrograd.draw import draw_dot
 from micrograd.engine import Value, as_value, weighted_sum
+from micrograd.forward import jvp
 from micrograd.gradcheck import (
                                  central_difference,
                                  directional_check,
@@ -21,7 +22,6 @@ from micrograd.gradcheck import (
                                  relative_error,
                                  tensor_directional_check,
 )
-from micrograd.forward import jvp
 from micrograd.graph import topological_order, trace
 from micrograd.higher import grad, gradients
 from micrograd.losses import accuracy, l2_penalty, max_margin_loss, squared_error
@@ -32,7 +32,8 @@ __all__ = [
     "MLP", "SGD", "Layer", "Module", "Neuron", "Value",
     "accuracy", "as_value", "central_difference", "directional_check",
     "directional_derivative", "draw_dot", "forward_difference",
-    "grad", "gradient_check", "gradients", "jvp", "l2_penalty", "max_margin_loss", "partial_derivatives",
+    "grad", "gradient_check", "gradients", "jvp",
+    "l2_penalty", "max_margin_loss", "partial_derivatives",
     "relative_error", "squared_error", "tensor_directional_check", "tiny_dataset",
     "topological_order", "trace",
     "two_moons", "weighted_sum",

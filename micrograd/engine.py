@@ -265,11 +265,13 @@ class Value:
         ValueError: a constant base for base ** Value needs to be positive, got -2
         """
         if isinstance(base, bool) or not isinstance(base, numbers.Real) or not base > 0:
-            raise ValueError(f"a constant base for base ** Value needs to be positive, got {base!r}")
+            raise ValueError(f"a constant base for base ** Value needs to be positive, "
+                             f"got {base!r}")
         try:
             data = float(base) ** self.data
         except OverflowError:
-            raise OverflowError(f"{base!r} ** Value({self.data!r}) is too large for a float") from None
+            raise OverflowError(
+                f"{base!r} ** Value({self.data!r}) is too large for a float") from None
         return Value(data, (self,), f"{float(base)!r}**", (data * math.log(base),))
 
     def __abs__(self):

@@ -39,23 +39,23 @@ def network_hvp(case):
     rng = random.Random(case["seed"])
     sizes = case["sizes"]
     layers = [[[rng.uniform(-1, 1) for _ in range(nin + 1)] for _ in range(nout)]
-              for nin, nout in zip(sizes, sizes[1:])]  # each neuron: weights, then bias
+              for nin, nout in zip(sizes, sizes[1:], strict=False)]  # weights, then bias
     flat = [leaf(p) for layer in layers for neuron in layer for p in neuron]
     v = [rng.gauss(0, 1) for _ in flat]
     loss = 0
-    for x, y in zip(case["xs"], case["ys"]):
+    for x, y in zip(case["xs"], case["ys"], strict=True):
         acts, k = [torch.tensor(xi, dtype=torch.float64) for xi in x], 0
         for depth, layer in enumerate(layers):
             outs = []
             for neuron in layer:
                 w, b = flat[k:k + len(neuron) - 1], flat[k + len(neuron) - 1]
                 k += len(neuron)
-                s = b + sum(wi * ai for wi, ai in zip(w, acts))
+                s = b + sum(wi * ai for wi, ai in zip(w, acts, strict=True))
                 outs.append(s if depth == len(layers) - 1 else s.tanh())
             acts = outs
         loss = loss + (acts[0] - y) ** 2
     grads = torch.autograd.grad(loss, flat, create_graph=True)
-    hv = torch.autograd.grad(sum(g * vi for g, vi in zip(grads, v)), flat)
+    hv = torch.autograd.grad(sum(g * vi for g, vi in zip(grads, v, strict=True)), flat)
     return {**case, "layers": layers, "v": v, "loss": loss.item(),
             "grad": [g.item() for g in grads], "hvp": [h.item() for h in hv]}
 
