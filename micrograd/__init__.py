@@ -17,6 +17,7 @@ from micrograd.gradcheck import (
                                  directional_check,
                                  directional_derivative,
                                  forward_difference,
+                                 forward_reverse_check,
                                  gradient_check,
                                  partial_derivatives,
                                  relative_error,
@@ -31,7 +32,7 @@ from micrograd.optim import SGD
 __all__ = [
     "MLP", "SGD", "Layer", "Module", "Neuron", "Value",
     "accuracy", "as_value", "central_difference", "directional_check",
-    "directional_derivative", "draw_dot", "forward_difference",
+    "directional_derivative", "draw_dot", "forward_difference", "forward_reverse_check",
     "grad", "gradient_check", "gradients", "jvp",
     "l2_penalty", "max_margin_loss", "partial_derivatives",
     "relative_error", "squared_error", "tensor_directional_check", "tiny_dataset",
