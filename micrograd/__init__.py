@@ -24,7 +24,7 @@ from micrograd.gradcheck import (
                                  tensor_directional_check,
 )
 from micrograd.graph import topological_order, trace
-from micrograd.higher import grad, gradients
+from micrograd.higher import grad, recorded_gradients
 from micrograd.losses import accuracy, l2_penalty, max_margin_loss, squared_error
 from micrograd.nn import MLP, Layer, Module, Neuron
 from micrograd.optim import SGD
@@ -33,9 +33,10 @@ __all__ = [
     "MLP", "SGD", "Layer", "Module", "Neuron", "Value",
     "accuracy", "as_value", "central_difference", "directional_check",
     "directional_derivative", "draw_dot", "forward_difference", "forward_reverse_check",
-    "grad", "gradient_check", "gradients", "jvp",
+    "grad", "gradient_check", "jvp",
     "l2_penalty", "max_margin_loss", "partial_derivatives",
-    "relative_error", "squared_error", "tensor_directional_check", "tiny_dataset",
+    "recorded_gradients", "relative_error", "squared_error", "tensor_directional_check",
+    "tiny_dataset",
     "topological_order", "trace",
     "two_moons", "weighted_sum",
 ]

@@ -38,6 +38,7 @@ class Value:
     """
 
     __slots__ = ("data", "grad", "label", "_prev", "_op", "_local_grads")
+    __array_ufunc__ = None  # NumPy hands `array * Value` to Value, which refuses the array
 
     def __init__(self, data, _children=(), _op="", _local_grads=(), label=""):
         if type(data) is not float:  # operations pass floats; check everything else
@@ -330,8 +331,6 @@ class Value:
 
     def __ge__(self, other):
         return self.data >= _number(other)
-
-    __array_ufunc__ = None  # NumPy hands `array * Value` to Value, which refuses the array
 
     def _backward(self):
         """Apply the chain rule one step: pass this node's gradient to its inputs.

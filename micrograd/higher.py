@@ -4,7 +4,7 @@ Taught in the chapter "Forward mode and derivatives of derivatives".
 ``backward()`` multiplies plain numbers, so the gradients it leaves behind
 cannot be differentiated again. Here every local derivative is itself built
 from ``Value`` operations on the node's inputs (``local_derivatives``), and
-``gradients`` adds up the chain rule with ``Value`` operations too, so each
+``recorded_gradients`` adds up the chain rule with ``Value`` operations too, so each
 gradient is a ``Value`` with a graph of its own, as PyTorch's
 ``backward(create_graph=True)`` gives. ``grad`` wraps this as a function
 transformation that nests.
@@ -85,18 +85,18 @@ def nodes_between(out, inputs):
     return [node for node in topological_order(out) if node in on_path]
 
 
-def gradients(out, inputs):
+def recorded_gradients(out, inputs):
     """d out / d x for each ``x`` in ``inputs``, as Values that record how they were computed.
 
     The same chain rule as ``backward()``, run with ``Value`` operations, so
-    that each gradient can be differentiated again: ``gradients`` of a
+    that each gradient can be differentiated again: ``recorded_gradients`` of a
     gradient is a second derivative. Nothing is written to ``.grad``.
 
     >>> x = Value(2.0)
-    >>> (dy,) = gradients(x ** 3, [x])
+    >>> (dy,) = recorded_gradients(x ** 3, [x])
     >>> dy.data
     12.0
-    >>> (d2y,) = gradients(dy, [x])
+    >>> (d2y,) = recorded_gradients(dy, [x])
     >>> d2y.data
     12.0
     """
@@ -146,7 +146,7 @@ def grad(f, argnum=0):
             raise IndexError(f"grad(f, argnum={argnum}) needs an argument number {argnum}, "
                              f"but was called with {len(args)} arguments")
         inputs = fresh_inputs(args)
-        (slope,) = gradients(evaluate(f, inputs), [inputs[argnum]])
+        (slope,) = recorded_gradients(evaluate(f, inputs), [inputs[argnum]])
         return plain_if_outermost(slope, args)
     return derivative
 

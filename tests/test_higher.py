@@ -1,4 +1,4 @@
-"""Forward mode and derivatives of derivatives: ``jvp``, ``grad`` and ``gradients``.
+"""Forward mode and derivatives of derivatives: ``jvp``, ``grad`` and ``recorded_gradients``.
 
 Checked against stored PyTorch double-backward values (``reference/higher_torch.json``),
 against central differences of the package's own first derivatives, and against each
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from higher_cases import BINARY, NETWORK, UNARY
 
-from micrograd import MLP, Value, central_difference, grad, gradients, jvp
+from micrograd import MLP, Value, central_difference, grad, jvp, recorded_gradients
 from micrograd.higher import local_derivatives
 from micrograd.losses import squared_error
 
@@ -71,16 +71,16 @@ def loss_of(model):
 
 def hessian_vector_product(model, v):
     params = model.parameters()
-    slopes = gradients(loss_of(model), params)
+    slopes = recorded_gradients(loss_of(model), params)
     along_v = sum(g * vi for g, vi in zip(slopes, v, strict=True))
-    return [h.data for h in gradients(along_v, params)]
+    return [h.data for h in recorded_gradients(along_v, params)]
 
 
 def test_mlp_loss_and_gradient_match_torch():
     case, model = TORCH["network"], stored_network()
     loss = loss_of(model)
     assert close(loss.data, case["loss"])
-    slopes = gradients(loss, model.parameters())
+    slopes = recorded_gradients(loss, model.parameters())
     assert all(close(g.data, r) for g, r in zip(slopes, case["grad"], strict=True))
 
 
@@ -100,7 +100,7 @@ def test_mlp_hessian_vector_product_matches_differences_of_gradients():
     def gradient_at(t):
         for p, s, vi in zip(params, start, v, strict=True):
             p.data = s + t * vi
-        return [g.data for g in gradients(loss_of(model), params)]
+        return [g.data for g in recorded_gradients(loss_of(model), params)]
 
     h = 1e-5
     plus, minus = gradient_at(h), gradient_at(-h)
@@ -179,7 +179,7 @@ def test_same_value_twice_is_two_arguments():
 def test_gradients_write_nothing_to_grad():
     x = Value(2.0)
     y = x * x
-    gradients(y, [x])
+    recorded_gradients(y, [x])
     assert (x.grad, y.grad) == (0.0, 0.0)
 
 
@@ -199,7 +199,7 @@ def test_local_derivatives_equal_the_numbers_backward_uses():
 def test_an_operation_without_a_rule_is_named():
     odd = Value(1.0, (Value(2.0),), "sin", (0.5,))
     with pytest.raises(ValueError, match="'sin'.*local_derivatives"):
-        grad(lambda x: odd * x + x)(1.0) if False else gradients(odd, list(odd._prev))
+        grad(lambda x: odd * x + x)(1.0) if False else recorded_gradients(odd, list(odd._prev))
 
 
 def test_bad_arguments_are_refused_in_words():
