@@ -25,7 +25,13 @@ from micrograd.gradcheck import (
 )
 from micrograd.graph import topological_order, trace
 from micrograd.higher import grad, recorded_gradients
-from micrograd.losses import accuracy, l2_penalty, max_margin_loss, squared_error
+from micrograd.losses import (
+                              accuracy,
+                              l2_penalty,
+                              max_margin_loss,
+                              mean_squared_error,
+                              squared_error,
+)
 from micrograd.nn import MLP, Layer, Module, Neuron
 from micrograd.optim import SGD
 
@@ -34,7 +40,7 @@ __all__ = [
     "accuracy", "as_value", "central_difference", "directional_check",
     "directional_derivative", "draw_dot", "forward_difference", "forward_reverse_check",
     "grad", "gradient_check", "jvp",
-    "l2_penalty", "max_margin_loss", "partial_derivatives",
+    "l2_penalty", "max_margin_loss", "mean_squared_error", "partial_derivatives",
     "recorded_gradients", "relative_error", "squared_error", "tensor_directional_check",
     "tiny_dataset",
     "topological_order", "trace",

@@ -33,8 +33,9 @@ class SGD:
     """
 
     def __init__(self, parameters, lr=0.1, momentum=0.0):
-        if not 0 < lr < math.inf:
-            raise ValueError(f"lr must be a positive finite number, got {lr!r}")
+        if hasattr(parameters, "parameters"):
+            raise TypeError(f"SGD needs the parameters to train, not the model: "
+                            f"pass {type(parameters).__name__.lower()}.parameters()")
         if not 0 <= momentum < 1:
             raise ValueError(f"momentum must be in [0, 1), got {momentum!r}")
         self.parameters = list(parameters)
@@ -44,6 +45,33 @@ class SGD:
         self.lr = lr
         self.momentum = momentum
         self.velocity = [0.0] * len(self.parameters)
+
+    @property
+    def lr(self):
+        """The learning rate: a positive finite number, checked whenever it is set.
+
+        >>> opt = SGD([], lr=0.1)
+        >>> opt.lr = 0
+        Traceback (most recent call last):
+        ...
+        ValueError: lr must be a positive finite number, got 0
+        """
+        return self._lr
+
+    @lr.setter
+    def lr(self, lr):
+        """Check and set the learning rate, as the constructor does.
+
+        >>> SGD([], lr="0.1")
+        Traceback (most recent call last):
+        ...
+        TypeError: lr must be a positive finite number, got str: '0.1'
+        """
+        if isinstance(lr, bool) or not isinstance(lr, numbers.Real):
+            raise TypeError(f"lr must be a positive finite number, got {type(lr).__name__}: {lr!r}")
+        if not 0 < lr < math.inf:
+            raise ValueError(f"lr must be a positive finite number, got {lr!r}")
+        self._lr = lr
 
     def step(self):
         """Move every parameter one step downhill.

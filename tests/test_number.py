@@ -76,3 +76,59 @@ def test_numpy_array_on_the_left_is_refused():
         np.array([1.0, 2.0]) * Value(3.0)
     with pytest.raises(TypeError, match="got ndarray"):
         np.array([1.0, 2.0]) + Value(3.0)
+
+
+# Mistakes answered in the book's words
+
+
+def test_sgd_given_the_model_says_to_pass_its_parameters():
+    from micrograd import MLP, SGD
+    with pytest.raises(TypeError, match=r"not the model: pass mlp.parameters\(\)"):
+        SGD(MLP(2, [3, 1], seed=0))
+
+
+@pytest.mark.parametrize("lr, error", [("0.1", TypeError), (0, ValueError), (math.inf, ValueError),
+                                       (True, TypeError), (-0.1, ValueError)])
+def test_a_bad_learning_rate_is_refused_by_name_at_once_or_later(lr, error):
+    from micrograd import SGD
+    with pytest.raises(error, match="lr must be a positive finite number"):
+        SGD([Value(1.0)], lr=lr)
+    opt = SGD([Value(1.0)], lr=0.1)
+    with pytest.raises(error, match="lr must be a positive finite number"):
+        opt.lr = lr
+    assert opt.lr == 0.1
+
+
+def test_a_batch_given_to_the_scalar_mlp_says_one_example_at_a_time():
+    from micrograd import MLP
+    model = MLP(2, [3, 1], seed=0)
+    with pytest.raises(TypeError, match="one example at a time.*model\\(x\\) for x in X"):
+        model([[1.0, 2.0], [3.0, 4.0]])
+    with pytest.raises(TypeError, match="one example at a time"):
+        model(np.array([[1.0, 2.0], [3.0, 4.0]]))
+
+
+def test_a_bool_label_is_refused_as_a_bool():
+    from micrograd import max_margin_loss
+    with pytest.raises(TypeError, match="labels must be the numbers -1 or \\+1, got the bool True"):
+        max_margin_loss([Value(1.0)], [True])
+
+
+def test_mlp_seed_works_like_two_moons_seed():
+    import random
+
+    from micrograd import MLP
+    a, b = MLP(2, [3, 1], seed=4), MLP(2, [3, 1], rng=random.Random(4))
+    assert [p.data for p in a.parameters()] == [p.data for p in b.parameters()]
+    assert [p.data for p in MLP(2, [3, 1], seed=5).parameters()] != [p.data for p in a.parameters()]
+    with pytest.raises(TypeError, match="either rng or seed"):
+        MLP(2, [3, 1], seed=1, rng=random.Random(1))
+
+
+def test_mean_squared_error_is_the_summed_one_over_the_count():
+    from micrograd import mean_squared_error, squared_error
+    preds, targets = [Value(0.5), Value(-1.0), Value(2.0)], [1.0, -1.0, 0.0]
+    mse = mean_squared_error(preds, targets)
+    assert mse.data == pytest.approx(squared_error(preds, targets).data / 3, rel=1e-15)
+    mse.backward()
+    assert [p.grad for p in preds] == pytest.approx([2 * (0.5 - 1) / 3, 0.0, 2 * 2.0 / 3])
