@@ -8,10 +8,14 @@ other, including nestings whose inner function is called with plain numbers.
 import json
 import math
 import random
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from higher_cases import BINARY, NETWORK, UNARY
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from programs import Reference, generate, run
 
 from micrograd import MLP, Value, central_difference, grad, jvp, recorded_gradients
 from micrograd.higher import local_derivatives
@@ -213,3 +217,50 @@ def test_bad_arguments_are_refused_in_words():
         grad(lambda x: [x, x])(1.0)
     with pytest.raises(TypeError, match="Value needs an int or float, got str"):
         grad(lambda x: x)("1.0")
+
+
+# The fuzzer's random programs (tests/reference/programs.py), differentiated twice
+
+fuzz = settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
+
+def program_function(program):
+    """The program as a function of its leaves' numbers."""
+    def f(*xs):
+        given = iter(xs)
+        _, nodes = run(program, lambda _: next(given))
+        return nodes[-1]
+    return f
+
+
+@fuzz
+@given(st.randoms(use_true_random=False))
+def test_recorded_gradients_of_random_programs_are_exact_to_rounding(rng):
+    program = generate(rng)
+    ref = Reference(program)
+    assume(not ref.ambiguous)
+    leaves, nodes = run(program, Value)
+    slopes = recorded_gradients(nodes[-1], leaves)
+    grads, errs = ref.backward()
+    for k, g in enumerate(slopes):
+        assert abs(Fraction(g.data) - grads[k]) <= 4 * float(errs[k]) + 1e-300, (k, program)
+
+
+@fuzz
+@given(st.randoms(use_true_random=False))
+def test_second_derivatives_of_random_programs_agree_forward_over_reverse(rng):
+    program = generate(rng)
+    assume(not Reference(program).ambiguous)
+    f = program_function(program)
+    point = list(program["leaves"])
+    d = [rng.gauss(0, 1) for _ in point]
+    leaves = [Value(x) for x in point]
+    slopes = recorded_gradients(f(*leaves), leaves)
+    reverse = [h.data for h in recorded_gradients(
+        sum(g * di for g, di in zip(slopes, d, strict=True)), leaves)]
+    forward = [jvp(grad(f, argnum=i), point, d)[1] for i in range(len(point))]
+    for r, fw in zip(reverse, forward, strict=True):
+        if math.isfinite(r) and abs(r) < 1e30:
+            assert close(r, fw, rel=1e-8, abs_=1e-10 * (1 + max(map(abs, reverse)))), program
+        else:
+            assert not math.isfinite(r) or abs(fw) >= 1e29, program
