@@ -430,6 +430,7 @@ def weighted_sum(weights, inputs, bias):
 def _power_slope(x, n, data):
     """n·xⁿ⁻¹; where only the slope is too large for a float it is ±inf, as in IEEE arithmetic.
 
+    >>> from micrograd.engine import _power_slope
     >>> _power_slope(0.5, -1023, 0.5 ** -1023)
     -inf
     """

@@ -27,6 +27,7 @@ def local_derivatives(node):
     shorter), so a derivative of them can be taken in turn. A ReLU's slope is
     a step, 0 or 1, whose own slope is 0: it stays a plain number.
 
+    >>> from micrograd.higher import local_derivatives
     >>> x = Value(3.0)
     >>> [d.data for d in local_derivatives(x ** 2)]
     [6.0]
@@ -72,6 +73,7 @@ def nodes_between(out, inputs):
     Only these carry a derivative of ``out`` with respect to the inputs; the
     walk does not go past an input.
 
+    >>> from micrograd.higher import nodes_between
     >>> a, b = Value(1.0), Value(2.0)
     >>> c = a * a
     >>> len(nodes_between(c + b, [a]))
@@ -116,6 +118,7 @@ def recorded_gradients(out, inputs):
 def times(local, v):
     """``local * v``, skipping the multiplication by a local derivative of exactly 1.
 
+    >>> from micrograd.higher import times
     >>> v = Value(2.0)
     >>> times(1.0, v) is v, times(3.0, v).data
     (True, 6.0)
@@ -158,6 +161,7 @@ def fresh_inputs(args):
     is 1, so that derivatives computed here still lead back to it, and two
     arguments that are one Value stay two inputs.
 
+    >>> from micrograd.higher import fresh_inputs
     >>> x = Value(2.0)
     >>> a, b = fresh_inputs([x, 3.0])
     >>> a._prev == (x,), a._op, b._prev
@@ -170,6 +174,7 @@ def fresh_inputs(args):
 def evaluate(f, inputs):
     """``f(*inputs)`` as a Value, noting meanwhile that a transformation is running.
 
+    >>> from micrograd.higher import evaluate
     >>> evaluate(lambda x: 5, [Value(1.0)])
     Value(data=5.0, grad=0.0)
     """
@@ -188,6 +193,7 @@ def plain_if_outermost(v, args):
     depend on the outer transformation's inputs even when its own arguments
     are plain numbers.
 
+    >>> from micrograd.higher import plain_if_outermost
     >>> plain_if_outermost(Value(2.0), [1.0]), plain_if_outermost(Value(2.0), [Value(1.0)])
     (2.0, Value(data=2.0, grad=0.0))
     """
