@@ -19,6 +19,8 @@ UNARY = {
     "reciprocal": (lambda x: 1 / x, [0.5, -3.0, 1e100]),
     "negate": (lambda x: -x, [2.0]),
     "relu_squared": (lambda x: x.relu() * x.relu(), [0.0, 1.5, -1.0]),
+    "constant_base": (lambda x: 2 ** x, [0.0, -1.5, 1000.0]),
+    "abs": (lambda x: abs(x), [0.0, -2.0, 3.0]),
 }
 
 # name: (function of two inputs, points)
