@@ -39,6 +39,7 @@ class Value:
     """
 
     __slots__ = ("data", "grad", "label", "_prev", "_op", "_local_grads")
+    __array_ufunc__ = None  # NumPy hands `array * Value` to Value, which refuses the array
 
     def __init__(self, data, _children=(), _op="", _local_grads=(), label=""):
         if type(data) is not float or len(_children) != len(_local_grads):
@@ -91,10 +92,10 @@ class Value:
         """
         x, n = self.data, _checked_exponent(self.data, exponent)
         try:
-            data, slope = x ** n, (n * x ** (n - 1) if n else 0.0)
+            data = x ** n
         except OverflowError:
             raise OverflowError(f"Value({x!r}) ** {n!r} is too large for a float") from None
-        return Value(data, (self,), f"**{n}", (slope,))
+        return Value(data, (self,), f"**{n}", (_power_slope(x, n, data),))
 
     def exp(self):
         """``e ** self``: the exponential is its own derivative.
@@ -222,6 +223,83 @@ class Value:
         """
         return as_value(other) / self
 
+    def __rpow__(self, base):
+        """``base ** self`` for a constant positive base: d/dx cˣ = cˣ·ln c.
+
+        >>> 2 ** Value(3.0)
+        Value(data=8.0, grad=0.0)
+        >>> (-2) ** Value(3.0)
+        Traceback (most recent call last):
+        ...
+        ValueError: a constant base for base ** Value needs to be positive, got -2
+        """
+        if isinstance(base, bool) or not isinstance(base, numbers.Real) or not base > 0:
+            raise ValueError(f"a constant base for base ** Value needs to be positive, "
+                             f"got {base!r}")
+        try:
+            data = float(base) ** self.data
+        except OverflowError:
+            raise OverflowError(
+                f"{base!r} ** Value({self.data!r}) is too large for a float") from None
+        return Value(data, (self,), f"{float(base)!r}**", (data * math.log(base),))
+
+    def __abs__(self):
+        """``abs(self)``, as relu(x) + relu(-x): slope -1, then +1, and 0 at the corner.
+
+        >>> abs(Value(-2.5))
+        Value(data=2.5, grad=0.0)
+        """
+        return self.relu() + (-self).relu()
+
+    def __float__(self):
+        """The plain number, for code that needs a float.
+
+        >>> float(Value(2.5))
+        2.5
+        """
+        return self.data
+
+    def item(self):
+        """The plain number, as PyTorch's ``tensor.item()`` gives it.
+
+        >>> Value(2.5).item()
+        2.5
+        """
+        return self.data
+
+    def __round__(self, ndigits=None):
+        """``round(self)``: a plain number, since rounding has no useful slope.
+
+        >>> round(Value(2.567), 2), round(Value(2.5))
+        (2.57, 2)
+        """
+        return round(self.data, ndigits)
+
+    def __format__(self, spec):
+        """A format spec formats the number: ``f"{loss:.3f}"``; no spec gives the repr.
+
+        >>> f"{Value(0.123456):.3f}"
+        '0.123'
+        """
+        return format(self.data, spec) if spec else repr(self)
+
+    def __lt__(self, other):
+        """Order compares numbers (``==`` and hashing stay by identity: graphs rely on it).
+
+        >>> Value(1.0) < Value(2.0), Value(1.0) < 0.5, 3 > Value(2.0)
+        (True, False, True)
+        """
+        return self.data < _number(other)
+
+    def __le__(self, other):
+        return self.data <= _number(other)
+
+    def __gt__(self, other):
+        return self.data > _number(other)
+
+    def __ge__(self, other):
+        return self.data >= _number(other)
+
     def _backward(self):
         """Apply the chain rule one step: pass this node's gradient to its inputs.
 
@@ -276,6 +354,11 @@ def as_value(x):
     return x if isinstance(x, Value) else Value(x)
 
 
+def _number(other):
+    """The plain number of a Value or a number, for comparisons."""
+    return other.data if isinstance(other, Value) else as_value(other).data
+
+
 def weighted_sum(weights, inputs, bias):
     """Return ``bias + Σ wᵢ·xᵢ`` as a single node, the heart of a neuron.
 
@@ -304,6 +387,21 @@ def weighted_sum(weights, inputs, bias):
         raise TypeError("weighted_sum needs Value objects for weights, inputs and bias; "
                         "wrap plain numbers with as_value") from None
     return Value(data, (*weights, *inputs, bias), "Σwx", (*x_data, *w_data, 1.0))
+
+
+def _power_slope(x, n, data):
+    """n·xⁿ⁻¹; where only the slope is too large for a float it is ±inf, as in IEEE arithmetic.
+
+    >>> from micrograd.engine import _power_slope
+    >>> _power_slope(0.5, -1023, 0.5 ** -1023)
+    -inf
+    """
+    if not n:
+        return 0.0
+    try:
+        return n * x ** (n - 1)
+    except OverflowError:
+        return n * (data / x)  # xⁿ / x, which a float division rounds to ±inf
 
 
 def _logistic(x):

@@ -147,9 +147,20 @@ class MLP(Module):
     MLP(2, [16, 16, 1], activation='relu', output_activation='linear')
     >>> len(model.parameters())
     337
+
+    ``seed=0`` is short for ``rng=random.Random(0)``, as in ``two_moons(seed=0)``:
+
+    >>> a, b = MLP(2, [3, 1], seed=0), MLP(2, [3, 1], rng=random.Random(0))
+    >>> [p.data for p in a.parameters()] == [p.data for p in b.parameters()]
+    True
     """
 
-    def __init__(self, nin, nouts, activation="relu", output_activation="linear", rng=None):
+    def __init__(self, nin, nouts, activation="relu", output_activation="linear", rng=None,
+                 seed=None):
+        if seed is not None:
+            if rng is not None:
+                raise TypeError("give either rng or seed, not both")
+            rng = random.Random(seed)
         if not isinstance(nouts, (list, tuple)):
             raise TypeError(f"nouts must be a list of layer widths, such as [16, 16, 1], "
                             f"got {type(nouts).__name__}: {nouts!r}")
@@ -197,6 +208,9 @@ def _checked_inputs(x, nin):
         x = [x]
     elif x is None or isinstance(x, (Mapping, Set)):
         raise TypeError(f"expected a list of {nin} inputs, got {type(x).__name__}: {x!r}")
+    if any(isinstance(xi, (list, tuple)) or getattr(xi, "shape", ()) for xi in x):
+        raise TypeError(f"a scalar model takes one example at a time, a list of {nin} "
+                        f"numbers, got a batch: use [model(x) for x in X], or TensorMLP")
     x = [as_value(xi) for xi in x]
     if len(x) != nin:
         raise ValueError(f"expected {nin} inputs, got {len(x)}")

@@ -35,13 +35,43 @@ class SGD:
     """
 
     def __init__(self, parameters, lr=0.1, momentum=0.0, weight_decay=0.0):
+        if hasattr(parameters, "parameters"):
+            raise TypeError(f"{type(self).__name__} needs the parameters to train, not the model: "
+                            f"pass {type(parameters).__name__.lower()}.parameters()")
         self.parameters = _distinct(parameters)
-        self.lr = _checked_rate(lr)
+        self.lr = lr  # checked by the property below
         if not 0 <= momentum < 1:
             raise ValueError(f"momentum must be in [0, 1), got {momentum!r}")
         self.momentum = momentum
         self.weight_decay = _checked_decay(weight_decay)
         self.velocity = [0.0] * len(self.parameters)
+
+    @property
+    def lr(self):
+        """The learning rate: a positive finite number, checked whenever it is set.
+
+        >>> opt = SGD([], lr=0.1)
+        >>> opt.lr = 0
+        Traceback (most recent call last):
+        ...
+        ValueError: lr must be a positive finite number, got 0
+        """
+        return self._lr
+
+    @lr.setter
+    def lr(self, lr):
+        """Check and set the learning rate, as the constructor does.
+
+        >>> SGD([], lr="0.1")
+        Traceback (most recent call last):
+        ...
+        TypeError: lr must be a positive finite number, got str: '0.1'
+        """
+        if isinstance(lr, bool) or not isinstance(lr, numbers.Real):
+            raise TypeError(f"lr must be a positive finite number, got {type(lr).__name__}: {lr!r}")
+        if not 0 < lr < math.inf:
+            raise ValueError(f"lr must be a positive finite number, got {lr!r}")
+        self._lr = lr
 
     def step(self):
         """Move every parameter one step downhill.
@@ -113,12 +143,6 @@ def _distinct(parameters):
         raise ValueError("a parameter appears more than once in parameters: "
                          "it would be stepped twice")
     return parameters
-
-
-def _checked_rate(lr):
-    if not 0 < lr < math.inf:
-        raise ValueError(f"lr must be a positive finite number, got {lr!r}")
-    return lr
 
 
 def _checked_decay(weight_decay):

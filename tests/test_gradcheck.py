@@ -17,6 +17,7 @@ from micrograd import MLP, Value, max_margin_loss, tensor, two_moons
 from micrograd.gradcheck import (
     directional_check,
     directional_derivative,
+    forward_reverse_check,
     gradient_check,
     tensor_directional_check,
 )
@@ -162,3 +163,43 @@ def test_tensor_directional_check_fails_a_nan_gradient():
                         _grad_fn=lambda g: (np.full(w.shape, np.nan),))
         return out + broken
     assert not tensor_directional_check(f, [np.ones((2, 2))]) < 1e-6
+
+
+# The third checker: forward mode against reverse mode, no step size
+
+
+@pytest.mark.parametrize("name", sorted(SCALAR_CASES))
+def test_forward_reverse_check_passes_every_scalar_case_to_rounding(name):
+    inputs, expression = SCALAR_CASES[name]
+    for seed in SEEDS:
+        assert forward_reverse_check(expression, inputs, seed=seed) < 1e-13
+
+
+def test_forward_reverse_check_catches_the_sloppy_tanh():
+    def wrong(a):
+        return sloppy_tanh(a * 2)
+    assert forward_reverse_check(wrong, [0.5]) > 0.1
+
+
+def test_forward_reverse_check_is_exact_at_a_relu_corner_where_differences_fail():
+    def corner(a, b):
+        return (a - b).relu() * 3 + a * b
+    assert directional_check(corner, [1.0, 1.0]) > 0.1
+    assert forward_reverse_check(corner, [1.0, 1.0]) < 1e-15
+
+
+def test_forward_reverse_check_on_a_whole_scalar_network():
+    model = MLP(2, [4, 4, 1], rng=random.Random(0))
+    xs = [[0.5, -1.0], [1.0, 2.0], [-0.5, 0.25]]
+    start = [p.data for p in model.parameters()]
+    assert forward_reverse_check(lambda *ps: loss_through(model, ps, xs), start) < 1e-12
+
+
+def loss_through(model, ps, xs):
+    """The model's loss as a function of parameters ``ps`` given as arguments."""
+    k = 0
+    for layer in model.layers:
+        for neuron in layer.neurons:
+            neuron.w, neuron.b = list(ps[k:k + len(neuron.w)]), ps[k + len(neuron.w)]
+            k += len(neuron.w) + 1
+    return max_margin_loss([model(x) for x in xs], [1, -1, 1])
