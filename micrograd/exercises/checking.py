@@ -83,7 +83,7 @@ def close(a, b, tol=1e-6):
 
 def all_close(xs, ys, tol=1e-6):
     """True when two lists of numbers have the same length and agree item by item."""
-    return len(xs) == len(ys) and all(close(x, y, tol) for x, y in zip(xs, ys))
+    return len(xs) == len(ys) and all(close(x, y, tol) for x, y in zip(xs, ys, strict=True))
 
 
 def numbers(count, seed, low=-3.0, high=3.0):

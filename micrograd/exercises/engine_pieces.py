@@ -8,8 +8,14 @@ compares it with the package and, for smooth operations, with nudging
 import math
 
 from micrograd.engine import Value
-from micrograd.exercises.checking import (Mistake, all_close, call, close, expect_value,
-                                          numbers, show)
+from micrograd.exercises.checking import (
+    Mistake,
+    all_close,
+    call,
+    expect_value,
+    numbers,
+    show,
+)
 from micrograd.gradcheck import partial_derivatives
 from micrograd.graph import topological_order
 
@@ -56,7 +62,7 @@ NO_INPUTS = ("no gradient reached an input: give the new Value its inputs, "
 
 def check_add(add):
     """2.A: ``add(a, b)`` records a sum: data a + b, local derivatives 1 and 1."""
-    for a, b in [(2.0, -3.0), *zip(numbers(5, 21), numbers(5, 22))]:
+    for a, b in [(2.0, -3.0), *zip(numbers(5, 21), numbers(5, 22), strict=True)]:
         case, data, grads = run_operation(add, "add", (a, b))
         compare(case, "data", [a + b], [data], [], "the sum's data is a.data + b.data")
         compare(case, "gradients", [1.0, 1.0], grads,
@@ -73,7 +79,7 @@ def check_add(add):
 
 def check_mul(mul):
     """2.B: ``mul(a, b)`` records a product: each local derivative is the *other* input."""
-    for a, b in [(2.0, -3.0), *zip(numbers(5, 23), numbers(5, 24))]:
+    for a, b in [(2.0, -3.0), *zip(numbers(5, 23), numbers(5, 24), strict=True)]:
         case, data, grads = run_operation(mul, "mul", (a, b))
         compare(case, "data", [a * b], [data], [([a + b], "that is a sum: multiply")],
                 "the product's data is a.data * b.data")
@@ -140,7 +146,7 @@ def check_relu(relu):
 
 def check_rsub(rsub):
     """5.D: ``rsub(x, other)`` is ``other - x`` for a plain number ``other``."""
-    for x, other in [(2.0, 5.0), *zip(numbers(5, 54), numbers(5, 55))]:
+    for x, other in [(2.0, 5.0), *zip(numbers(5, 54), numbers(5, 55), strict=True)]:
         leaf = Value(x)
         case = f"{named(rsub, 'rsub')}(Value({x!r}), {other!r}), that is {other!r} - Value({x!r})"
         out = call(rsub, case, leaf, other)

@@ -9,8 +9,14 @@ import random
 
 from micrograd.data import tiny_dataset, two_moons
 from micrograd.engine import Value, weighted_sum
-from micrograd.exercises.checking import (Mistake, all_close, call, close, expect_value,
-                                          numbers, show)
+from micrograd.exercises.checking import (
+    Mistake,
+    call,
+    close,
+    expect_value,
+    numbers,
+    show,
+)
 from micrograd.exercises.engine_pieces import compare
 from micrograd.losses import accuracy, squared_error
 from micrograd.nn import MLP
@@ -26,7 +32,7 @@ def check_neuron(neuron):
     for n in (1, 2, 3, 5):
         w, x, b = numbers(n, 60 + n), numbers(n, 70 + n), numbers(1, 80 + n)[0]
         case = f"neuron(weights={show(w)}, bias={b}, inputs={show(x)})"
-        act = sum(wi * xi for wi, xi in zip(w, x)) + b
+        act = sum(wi * xi for wi, xi in zip(w, x, strict=True)) + b
         ws, xs, bias = values(w), values(x), Value(b)
         out = call(neuron, case, ws, bias, xs)
         expect_value(case, out)
@@ -90,14 +96,15 @@ def check_squared_error(squared_error_answer):
         preds = values(p)
         out = call(squared_error_answer, case, preds, t)
         expect_value(case, out)
-        total = sum((pi - ti) ** 2 for pi, ti in zip(p, t))
+        diffs = [pi - ti for pi, ti in zip(p, t, strict=True)]
+        total = sum(d * d for d in diffs)
         compare(case, "loss", [total], [out.data],
                 [([total / n], "the book adds the squares without dividing by their count"),
-                 ([sum(pi - ti for pi, ti in zip(p, t))], "square each difference"),
-                 ([sum(abs(pi - ti) for pi, ti in zip(p, t))], "square each difference")],
+                 ([sum(diffs)], "square each difference"),
+                 ([sum(map(abs, diffs))], "square each difference")],
                 "Σ (pᵢ - tᵢ)²")
         out.backward()
-        compare(case, "gradients", [2 * (pi - ti) for pi, ti in zip(p, t)],
+        compare(case, "gradients", [2 * d for d in diffs],
                 [v.grad for v in preds], [], "d(p - t)²/dp = 2(p - t)")
     out = _returns(squared_error_answer, values([1.0, 2.0, 3.0]), [1.0, 2.0])
     if out is not None:
@@ -111,16 +118,16 @@ def check_sgd_step(sgd_step):
     for n, lr in ((1, 0.1), (3, 0.05), (6, 0.5)):
         data, grads = numbers(n, 100 + n), numbers(n, 110 + n)
         params = values(data)
-        for p, g in zip(params, grads):
+        for p, g in zip(params, grads, strict=True):
             p.grad = g
         case = f"sgd_step(data={show(data)}, grads={show(grads)}, lr={lr})"
         call(sgd_step, case, params, lr)
-        want = [d - lr * g for d, g in zip(data, grads)]
+        want = [d - lr * g for d, g in zip(data, grads, strict=True)]
         compare(case, "data", want, [p.data for p in params],
-                [([d + lr * g for d, g in zip(data, grads)],
+                [([d + lr * g for d, g in zip(data, grads, strict=True)],
                   "the sign: that step goes uphill; step against the gradient, "
                   "p.data -= lr * p.grad"),
-                 ([d - g for d, g in zip(data, grads)], "scale the step by lr"),
+                 ([d - g for d, g in zip(data, grads, strict=True)], "scale the step by lr"),
                  (data, "nothing moved: read each gradient before any zeroing, and change "
                         "p.data itself")],
                 "p.data - lr · p.grad for every parameter")
@@ -183,7 +190,7 @@ def check_two_moons(pieces):
                         "squared_error": squared_error,
                         "backward": Value.backward,
                         "sgd_step": _book_step}, X, y)
-    for step, (got, want) in enumerate(zip(mine, book)):
+    for step, (got, want) in enumerate(zip(mine, book, strict=True)):
         if not close(got, want):
             raise Mistake(f"two moons, step {step}", f"loss {want:.6g}", f"loss {got:.6g}",
                           "one of your pieces differs from the book's here: check each "
