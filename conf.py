@@ -72,8 +72,8 @@ plot_template = plot_directive.TEMPLATE.split(".. only:: not html")[0]
 html_theme = "sphinx_book_theme"
 html_title = "micrograd, the book"
 html_static_path = ["book/_static"]
-html_css_files = ["book.css"]
-html_js_files = ["search-summary.js"]
+html_css_files = ["book.css", "exercise-check.css"]
+html_js_files = ["search-summary.js", ("exercise-check.js", {"defer": "defer"})]
 html_last_updated_fmt = None
 # Follow the reader's system setting until they pick light or dark (without it
 # the theme logs "invalid theme mode" on a reader's first visit).
