@@ -47,11 +47,21 @@
       }
     });
     ui.run.after(check);
-    openEditor(exercise, ui);
+    nearView.observe(exercise);
   }
 
+  // The editor opens when the exercise comes near the screen: a page read
+  // only at its top fetches nothing.
+  const nearView = new IntersectionObserver((entries) => {
+    for (const { target, isIntersecting } of entries) {
+      if (!isIntersecting) continue;
+      nearView.unobserve(target);
+      openEditor(target, target.querySelector("div.run-example").runUI);
+    }
+  }, { rootMargin: "300px" });
+
   // The stub waits in the editor, ready to be changed. Edit focuses its
-  // editor, which would scroll the page to the exercise as it loads: the
+  // editor, which would pull the page and the reader's keyboard to it: the
   // exercise is inert (cannot take the focus) until the editor is in place.
   function openEditor(exercise, ui) {
     ui.edit.click();

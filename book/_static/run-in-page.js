@@ -257,7 +257,7 @@
     async runExample(block) {
       const ui = block.runUI;
       await runBlock(blocks.indexOf(block));
-      if (ui.status.classList.contains("run-error")) throw new Error(ui.status.textContent);
+      if (ui.status.textContent) throw new Error(ui.status.textContent);
       return ui.output.textContent;
     },
   });

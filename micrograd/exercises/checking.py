@@ -5,6 +5,7 @@ smallest to largest and raises ``Mistake`` at the first one that is wrong,
 so the case it reports is the smallest that fails.
 """
 
+import inspect
 import math
 import random
 
@@ -48,8 +49,16 @@ class Mistake(Exception):
         return "\n".join(lines + [f"Hint: {self.hint}"])
 
 
-def call(answer, case, *args):
+def call(answer, case, *args, overflow_hint="a number grew too big for a float"):
     """Call the reader's ``answer(*args)``; if it raises, report that as a mistake."""
+    try:
+        inspect.signature(answer).bind(*args)
+    except TypeError:
+        raise Mistake(case, f"a function of {len(args)} arguments", f"{answer.__name__}"
+                      f"{inspect.signature(answer)}",
+                      "does it take the arguments the stub takes?") from None
+    except ValueError:  # a built-in function, whose signature Python cannot tell
+        pass
     try:
         return answer(*args)
     except RecursionError:
@@ -57,10 +66,7 @@ def call(answer, case, *args):
                       "the graph is deeper than Python lets a function call itself: "
                       "walk it with a list as an explicit stack") from None
     except OverflowError as error:
-        raise Mistake(case, "an answer", f"OverflowError: {error}",
-                      "a value near overflow: e ** x is too big for a float once x passes "
-                      "709, so tanh through e ** (2x) fails at 355; math.tanh saturates "
-                      "at ±1 instead") from None
+        raise Mistake(case, "an answer", f"OverflowError: {error}", overflow_hint) from None
     except Exception as error:  # the reader's bug, not ours: say which one it was
         raise Mistake(case, "an answer", f"{type(error).__name__}: {error}",
                       "your code raised an error on this case; read its message") from None

@@ -39,7 +39,7 @@ def run_operation(answer, name, args, shared=False):
     else:
         leaves = inputs = [Value(a) for a in args]
         case = f"{name}({', '.join(f'Value({a!r})' for a in args)})"
-    out = call(answer, case, *inputs)
+    out = call(answer, case, *inputs, overflow_hint=TOO_BIG)
     expect_value(case, out)
     out.backward()
     return case, out.data, [leaf.grad for leaf in leaves]
@@ -56,6 +56,8 @@ def compare(case, what, expected, got, known_mistakes, hint):
     raise Mistake(case, f"{what} {show(expected)}", f"{what} {show(got)}", hint)
 
 
+TOO_BIG = ("a value near overflow: e ** x is too big for a float once x passes 709, so "
+           "tanh through e ** (2x) fails at 355; math.tanh saturates at ±1 instead")
 NO_INPUTS = ("no gradient reached an input: give the new Value its inputs, "
              "Value(data, (a, b), op, local_grads)")
 
@@ -172,6 +174,11 @@ def example_graphs():
         x = Value(3.0)
         return x + x, [x]
 
+    def shared_product():
+        a, b = Value(2.0), Value(-3.0)
+        e = a * b
+        return e * e, [a, b]
+
     def running_example():
         a, b, c, f = Value(2.0), Value(-3.0), Value(10.0), Value(-2.0)
         return (a * b + c) * f, [a, b, c, f]
@@ -192,6 +199,9 @@ def example_graphs():
             ("x + x with x = 3", twice,
              "x is used twice: use += so that the second use adds to the first, "
              "where = throws the first away"),
+            ("e * e with e = a * b, a = 2, b = -3", shared_product,
+             "e is used twice: it must gather both uses' gradients first, then pass them "
+             "on once; sweep each node once, in reverse topological order"),
             ("the running example (a*b + c) * f", running_example,
              "sweep the nodes from the output back: reversed(topological order)"),
             ("(a + b) * a with a = 2, b = 3 (a used twice)", reused,
@@ -201,17 +211,45 @@ def example_graphs():
              "a deep graph: visit nodes with a loop, not by recursion")]
 
 
+def sweep(build, step):
+    """Build a graph, seed its output with 1, call ``step`` on every node from the output back.
+
+    Return the leaves' gradients.
+    """
+    root, leaves = build()
+    root.grad = 1.0
+    for node in reversed(topological_order(root)):
+        step(node)
+    return [leaf.grad for leaf in leaves]
+
+
+def assigning_step(node):
+    """A mistake: ``=`` where ``+=`` is needed, so a second use overwrites the first."""
+    for child, local in zip(node._prev, node._local_grads, strict=True):
+        child.grad = local * node.grad
+
+
+def passing_input_grad_step(node):
+    """The notebook's slip in ``+``: an input gets the previous input's gradient."""
+    grad = node.grad
+    for child, local in zip(node._prev, node._local_grads, strict=True):
+        child.grad += local * grad
+        grad = child.grad
+
+
 def check_backward_step(backward_step):
     """3.A: ``backward_step(node)`` does one chain-rule step: every input gets local·grad."""
-    for case, build, hint in example_graphs()[:4]:
+    for case, build, hint in example_graphs()[:-1]:
         root, leaves = build()
         root.backward()
-        expected = [leaf.grad for leaf in leaves]
-        root, leaves = build()
-        root.grad = 1.0
-        for node in reversed(topological_order(root)):
-            call(backward_step, f"{case}, stepping the node {node._op or 'leaf'}", node)
-        compare(case, "gradients", expected, [leaf.grad for leaf in leaves], [], hint)
+        got = sweep(build, lambda node, case=case: call(backward_step, case, node))
+        compare(case, "gradients", [leaf.grad for leaf in leaves], got,
+                [(sweep(build, assigning_step), "use += so that a second use of an input "
+                                                "adds to the first, where = throws it away"),
+                 (sweep(build, passing_input_grad_step),
+                  "pass on the node's own gradient, node.grad, to every input, never an "
+                  "input's gradient")],
+                hint)
 
 
 def check_backward(backward):

@@ -18,7 +18,7 @@ from micrograd.exercises.checking import (
     show,
 )
 from micrograd.exercises.engine_pieces import compare
-from micrograd.losses import accuracy, squared_error
+from micrograd.losses import squared_error
 from micrograd.nn import MLP
 
 
@@ -185,12 +185,11 @@ def check_two_moons(pieces):
                       "gather your functions: {'neuron': neuron, 'squared_error': "
                       "squared_error, 'backward': backward, 'sgd_step': sgd_step}")
     X, y = two_moons(30, noise=0.1, seed=1)
-    mine = train_moons(pieces, X, y)
-    book = train_moons({"neuron": lambda w, b, x: weighted_sum(w, x, b).tanh(),
-                        "squared_error": squared_error,
-                        "backward": Value.backward,
-                        "sgd_step": _book_step}, X, y)
-    for step, (got, want) in enumerate(zip(mine, book, strict=True)):
+    book = list(train_moons({"neuron": lambda w, b, x: weighted_sum(w, x, b).tanh(),
+                             "squared_error": squared_error,
+                             "backward": Value.backward,
+                             "sgd_step": _book_step}, X, y))
+    for step, (got, want) in enumerate(zip(train_moons(pieces, X, y), book, strict=True)):
         if not close(got, want):
             raise Mistake(f"two moons, step {step}", f"loss {want:.6g}", f"loss {got:.6g}",
                           "one of your pieces differs from the book's here: check each "
@@ -203,12 +202,11 @@ def _book_step(parameters, lr):
 
 
 def train_moons(pieces, X, y, hidden=6, steps=15, lr=0.02):
-    """Train a 2-hidden-1 tanh network with the given pieces; return its losses."""
+    """Train a 2-hidden-1 tanh network with the given pieces; yield its loss at each step."""
     rng = random.Random(3)
     layers = [[(values(rng.uniform(-1, 1) for _ in range(nin)), Value(0.0))
                for _ in range(nout)] for nin, nout in ((2, hidden), (hidden, 1))]
     params = [p for layer in layers for w, b in layer for p in (*w, b)]
-    losses = []
     for step in range(steps):
         case = f"two moons, step {step}"
         scores = []
@@ -223,6 +221,4 @@ def train_moons(pieces, X, y, hidden=6, steps=15, lr=0.02):
             p.grad = 0.0
         call(pieces["backward"], case, loss)
         call(pieces["sgd_step"], case, params, lr)
-        losses.append(loss.data)
-    losses.append(accuracy(scores, y))
-    return losses
+        yield loss.data
