@@ -445,3 +445,14 @@ def test_a_slope_off_by_a_thousandth_fails():
     sin = answer("def my_sin(x):\n    return Value(math.sin(x.data), (x,), 'sin', "
                  "(math.cos(x.data) * (1 + 1e-3),))", "my_sin")
     assert "d sin(x)/dx = cos x" in str(check("5.B", sin))
+
+
+def test_readme_exercise_example_prints_what_it_says(capsys):
+    readme = (BOOK.parent / "README.md").read_text()
+    code = next(block for block in re.findall(r"```python\n(.*?)```", readme, re.S)
+                if "micrograd.exercises" in block)
+    exec(code, {})
+    promised = [line.split("# ")[1] for line in code.splitlines() if "print(" in line]
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith("{'2.A': 'Record a sum: add(a, b)', ")
+    assert printed[1] == promised[1]
