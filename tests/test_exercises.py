@@ -428,6 +428,8 @@ class NotAFunction:
     ("2.A", lambda: None, "does it take the arguments the stub takes?"),
     ("4.B", lambda root: 1 / 0, "ZeroDivisionError: division by zero"),
     ("10.A", "my pieces", "gather your functions"),
+    ("10.A", {"neuron": 1, "squared_error": 2, "backward": 3, "sgd_step": 4},
+     "pass the function itself"),
 ])
 def test_bad_answers_get_a_message_not_a_traceback(exercise_id, given, words):
     result = check(exercise_id, given)

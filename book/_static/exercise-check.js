@@ -31,7 +31,7 @@
     ui.output.after(result);
     const check = document.createElement("button");
     check.type = "button";
-    check.className = "run-control run-button check-button";
+    check.className = "run-control check-button";
     check.textContent = "Check";
     check.title = "Run your code and check it";
     check.addEventListener("click", async () => {

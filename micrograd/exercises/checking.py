@@ -51,11 +51,14 @@ class Mistake(Exception):
 
 def call(answer, case, *args, overflow_hint="a number grew too big for a float"):
     """Call the reader's ``answer(*args)``; if it raises, report that as a mistake."""
+    if not callable(answer):
+        raise Mistake(case, "a function", f"{type(answer).__name__}: {answer!r}",
+                      "pass the function itself, by its name, without calling it")
     try:
         inspect.signature(answer).bind(*args)
     except TypeError:
-        raise Mistake(case, f"a function of {len(args)} arguments", f"{answer.__name__}"
-                      f"{inspect.signature(answer)}",
+        raise Mistake(case, f"a function of {len(args)} arguments",
+                      f"one of {len(inspect.signature(answer).parameters)}",
                       "does it take the arguments the stub takes?") from None
     except ValueError:  # a built-in function, whose signature Python cannot tell
         pass

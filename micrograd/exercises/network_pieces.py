@@ -180,10 +180,11 @@ def check_two_moons(pieces):
     Its losses must follow the package's own run, step for step.
     """
     if not isinstance(pieces, dict) or not set(PIECES) <= set(pieces):
-        got = sorted(pieces) if isinstance(pieces, dict) else type(pieces).__name__
+        got = (", ".join(sorted(pieces)) or "an empty dict") if isinstance(pieces, dict) \
+            else type(pieces).__name__
         raise Mistake("the pieces you passed", f"a dict with {', '.join(PIECES)}", got,
-                      "gather your functions: {'neuron': neuron, 'squared_error': "
-                      "squared_error, 'backward': backward, 'sgd_step': sgd_step}")
+                      "gather your functions: {'neuron': my_neuron, 'squared_error': "
+                      "my_squared_error, 'backward': my_backward, 'sgd_step': my_sgd_step}")
     X, y = two_moons(30, noise=0.1, seed=1)
     book = list(train_moons({"neuron": lambda w, b, x: weighted_sum(w, x, b).tanh(),
                              "squared_error": squared_error,
