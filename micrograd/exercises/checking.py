@@ -65,7 +65,7 @@ def call(answer, case, *args, overflow_hint="a number grew too big for a float")
     try:
         return answer(*args)
     except RecursionError:
-        raise Mistake(case, None, "RecursionError",
+        raise Mistake(case, "an answer", "RecursionError",
                       "the graph is deeper than Python lets a function call itself: "
                       "walk it with a list as an explicit stack") from None
     except OverflowError as error:
