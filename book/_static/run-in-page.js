@@ -250,6 +250,18 @@
     block.runUI = ui;
   });
 
+  // For the page's other scripts (exercise-check.js): run an example block
+  // (a div.run-example) as Run does, after the page's earlier examples, and
+  // return what it printed, or throw what stopped it.
+  window.bookPython = Object.assign(window.bookPython || {}, {
+    async runExample(block) {
+      const ui = block.runUI;
+      await runBlock(blocks.indexOf(block));
+      if (ui.status.textContent) throw new Error(ui.status.textContent);
+      return ui.output.textContent;
+    },
+  });
+
   // ----- graph pictures -----
 
   let viz = null;
