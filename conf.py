@@ -78,7 +78,8 @@ html_theme = "furo"
 html_title = "micrograd, the book"
 html_static_path = ["book/_static"]
 html_css_files = ["book.css", "exercise-check.css"]
-html_js_files = ["drawers.js", "search-summary.js", ("exercise-check.js", {"defer": "defer"})]
+html_js_files = ["drawers.js", "figures.js", "search-summary.js",
+                 ("exercise-check.js", {"defer": "defer"})]
 html_last_updated_fmt = None
 html_favicon = "book/_static/favicon.svg"  # two values feeding a third
 html_theme_options = {

@@ -126,7 +126,8 @@ def page_examples(doctree, setup):
     """What ``run-in-page.js`` needs to know of a page: its blocks and its ``dag`` bodies.
 
     A block that imports a module the page's Python lacks, or reads a name
-    that only such a block defines, is marked ``"needs"`` with that module.
+    that only such a block defines, is marked ``"needs"`` with that module,
+    and gets a note instead of a Run button.
     """
     blocks, lacking_names = [], {}
     for node in example_blocks(doctree):
@@ -146,6 +147,11 @@ def page_examples(doctree, setup):
                        "expected": [[example.want, example.exc_msg, _flags(example)]
                                     for example in examples(node)]})
         node["classes"].append("run-example")
+        if needs:  # no Run button: a note says where it runs, and the page loads nothing
+            node["classes"].append("run-local-only")
+            note = nodes.paragraph("", f"Runs in a local Python (needs {needs}).",
+                                   classes=["run-local-note"])
+            node.parent.insert(node.parent.index(node) + 1, note)
     dags = []
     for figure in doctree.findall(nodes.figure):
         if "dag" in figure["classes"] and figure.get("dag"):

@@ -3,7 +3,17 @@
 // it. Python runs in a web worker (run-in-page-worker.js), so the page stays
 // responsive while an example runs. Nothing beyond this file and its style
 // sheet loads until the reader presses a button; everything then comes from
-// the book's own _static folder.
+// the book's own _static folder. An example that needs a module the page's
+// Python lacks (NumPy, PyTorch) has no button, only the build's note.
+//
+// Other scripts run code through the same Python with `window.bookPython`:
+//   run(code)  -> Promise<{output, error}>: runs `code` after the page's
+//                 examples; `error` is the last line of its error, or null
+//   stop()     ends the running example (and the page's Python: the next run
+//              starts it again and reruns the page's earlier examples)
+//   reset()    forgets what the examples did: the next run starts from the book's code
+//   showRun(code, output, status) -> Promise<{output, error}>: as run(), showing
+//              what is printed in the `output` element and how it went in `status`
 (() => {
   "use strict";
   const meta = document.querySelector('meta[name="run-in-page"]');
@@ -49,11 +59,15 @@
     else caller.reject(new Error(error));
   }
 
-  // Stop the worker, which failed: the next Run starts Python afresh.
+  // Stop the worker (it failed, or the reader stopped it): the next Run starts
+  // Python afresh and first reruns the page's earlier examples.
+  let stopped = false;
   function stopWorker(error) {
-    worker?.terminate();
+    if (!worker) return;
+    worker.terminate();
     worker = python = session = dagSession = null;
     ran.length = drawn.length = 0;
+    stopped = true;
     for (const caller of waiting.values()) caller.reject(error);
     waiting.clear();
   }
@@ -71,11 +85,17 @@
     if (blocks.length !== data.blocks.length || figures.length !== data.dags.length) {
       throw new Error("This page and its examples file do not match: rebuild the book.");
     }
-    if (!python) {
-      status("Loading Python (once per page; it takes a few seconds)…");
-      python = startPython();
+    if (!python) python = startPython();
+    const started = Date.now();
+    const loading = () => status("Loading Python (once per page; it takes a few seconds)… " +
+                                 `${Math.round((Date.now() - started) / 1000)} s`);
+    loading();
+    const ticks = setInterval(loading, 1000);
+    try {
+      await python;
+    } finally {
+      clearInterval(ticks);
     }
-    await python;
     session ??= call("newSession", ["page", data.setup]);
     await session;
   }
@@ -156,97 +176,145 @@
       ui.reset.hidden = true;
       ui.output.hidden = true;
       ui.status.textContent = "";
+      ui.status.classList.remove("run-error");
       close();
     }
     return { edit, reset };
   }
 
-  // ----- example blocks -----
-
-  function show(i, text) {
-    const ui = blocks[i].runUI;
-    ui.output.textContent = text;
-    ui.output.hidden = false;
+  // Python's error, as page_python.py prints it: its last line, or null.
+  function errorIn(printed) {
+    const lines = printed.trimEnd().split("\n");
+    const traceback = lines.findIndex((line) => line.startsWith("Traceback (most recent call last)")
+                                                || /^ {2}File "<example>"/.test(line));
+    if (traceback < 0) return null;
+    return lines.slice(traceback).find((line) => /^\w*(Error|Exception|Interrupt)\b/.test(line))
+        || lines.at(-1);
   }
 
-  // Run block i in the worker, showing its lines as they are printed and
-  // then all it printed (marked busy while it runs).
-  async function runInWorker(i, code) {
-    const output = blocks[i].runUI.output;
+  // ----- example blocks -----
+
+  // Run `code` in the page's namespace, showing what it prints in `output`
+  // as it is printed (marked busy meanwhile), and as an error if it fails.
+  async function runInto(output, code) {
     let printed = "";
+    const shown = (text) => { output.textContent = text; output.hidden = !text; };
     output.setAttribute("aria-busy", "true");
     try {
-      show(i, await call("run", ["page", code], (text) => show(i, printed += text)));
+      printed = await call("run", ["page", code], (text) => shown(printed += text));
     } finally {
       output.removeAttribute("aria-busy");
     }
+    shown(printed);
+    const error = errorIn(printed);
+    output.classList.toggle("run-failed", error !== null);
+    return { output: printed, error };
   }
 
   async function execute(i) {
     const block = data.blocks[i], ui = blocks[i].runUI;
-    if (block.needs) {
-      show(i, `This example runs in a local Python only: it needs ${block.needs}, ` +
-              "which the book's in-page Python does not have.");
-      ui.output.classList.add("run-note");
-    } else {
-      ui.output.classList.remove("run-note");
-      await runInWorker(i, ui.area ? ui.area.value : block.code);
+    if (block.needs) {  // the build's note stands in for it (a later block may fail)
+      ran[i] = true;
+      return null;
     }
+    const result = await runInto(ui.output, ui.area ? ui.area.value : block.code);
     ran[i] = true;
     ui.reset.hidden = false;
+    return result;
+  }
+
+  // Run block i after the page's earlier examples, saying how it went in `status`.
+  async function runAfterEarlier(i, status) {
+    await ready(status);
+    const rerun = stopped && i > 0 && !ran[0];
+    stopped = false;
+    status("Waiting for the example that is running…");
+    return inTurn(async () => {
+      status(rerun ? "Python started again: rerunning the page's earlier examples…" : "Running…");
+      for (let j = 0; j < i; j++) if (!ran[j]) await execute(j);
+      status("Running…");
+      return execute(i);
+    });
+  }
+
+  // While an example runs, Run gives way to Stop (which takes the focus if
+  // Run had it) and back again when it ends.
+  function running(ui, on) {
+    const focused = document.activeElement === (on ? ui.run : ui.stop);
+    ui.run.hidden = on;
+    ui.stop.hidden = !on;
+    if (focused) (on ? ui.stop : ui.run).focus();
   }
 
   async function runBlock(i) {
     const ui = blocks[i].runUI;
     const status = (text) => { ui.status.textContent = text; };
-    ui.run.disabled = true;
+    ui.status.classList.remove("run-error");
+    running(ui, true);
     try {
-      await ready(status);
-      status("Waiting for the example that is running…");
-      await inTurn(async () => {
-        status("Running…");
-        for (let j = 0; j < i; j++) if (!ran[j]) await execute(j);
-        await execute(i);
-      });
-      status("");
+      const { output, error } = await runAfterEarlier(i, status);
+      // An error the example raises is shown in its output, edged in red.
+      status(error ? `Done, with an error: ${error}` : output ? "" : "Done — no output.");
       ui.output.dataset.done = String(Number(ui.output.dataset.done || 0) + 1);
     } catch (error) {
       status(error.message);
       ui.status.classList.add("run-error");
     } finally {
-      ui.run.disabled = false;
+      running(ui, false);
     }
   }
 
-  function restart() {
+  const STOPPED = "Stopped. The next Run starts Python again and first reruns the page's " +
+                  "earlier examples.";
+  function stop() {
+    stopWorker(new Error(STOPPED));
+  }
+
+  // Forget what the examples did, so that the next Run starts from the book's code.
+  function forget() {
     if (!python) return;
-    inTurn(async () => {
-      await python;
-      session = call("newSession", ["page", data.setup]);
-      dagSession = null;
-      ran.length = drawn.length = 0;
-      for (const b of blocks) {
-        b.runUI.output.hidden = true;
-        b.runUI.status.textContent = "Python restarted: the page's earlier examples will run again.";
-      }
-    });
+    session = null;
+    dagSession = null;
+    ran.length = drawn.length = 0;
+  }
+
+  function restart() {
+    stopWorker(new Error(STOPPED));
+    for (const b of blocks) {
+      if (!b.runUI) continue;
+      b.runUI.output.hidden = true;
+      b.runUI.status.classList.remove("run-error");
+      b.runUI.status.textContent = "";
+    }
+    const ui = blocks.find((b) => b.runUI)?.runUI;
+    if (ui) ui.status.textContent = "Python restarted: a Run starts it again, " +
+                                    "after the page's earlier examples.";
   }
 
   blocks.forEach((block, i) => {
+    if (block.classList.contains("run-local-only")) return;
     const ui = controls(block.parentElement, block, "Run this example");
     const { edit, reset } = editing(ui, {
       code: () => data.blocks[i].code,
       run: () => runBlock(i),
       open: (area) => { block.before(area); block.hidden = true; },
-      close: () => { block.hidden = false; ui.output.textContent = ""; ui.run.focus(); },
+      close: () => {
+        block.hidden = false;
+        ui.output.textContent = "";
+        forget();
+        ui.status.textContent = "Reset: the next Run reruns the page's examples as the book has them.";
+        ui.run.focus();
+      },
     });
     ui.run = button("Run", "run-button", () => runBlock(i));
+    ui.stop = button("Stop", "run-stop", stop);
+    ui.stop.hidden = true;
     ui.edit = button("Edit", "run-edit", edit);
     ui.reset = button("Reset", "run-reset", reset);
     ui.reset.hidden = true;
     ui.restart = button("Restart Python", "run-restart", restart);
     ui.restart.title = "Forget everything the page's examples have run";
-    ui.bar.append(ui.run, ui.edit, ui.reset, ui.restart, ui.status);
+    ui.bar.append(ui.run, ui.stop, ui.edit, ui.reset, ui.restart, ui.status);
     block.runUI = ui;
   });
 
@@ -290,6 +358,12 @@
       if (j === k) {
         ui.output.textContent = printed;
         ui.output.hidden = !printed;
+        const error = errorIn(printed);
+        ui.output.classList.toggle("run-failed", error !== null);
+        if (error) {
+          drawn[j] = false;
+          throw new Error(`The code failed (${error}): the picture is still the one before.`);
+        }
       }
     }
     const dag = data.dags[k];
@@ -313,10 +387,12 @@
         svg.setAttribute("aria-label", "Graph drawn from the edited code");
         return svg;
       }));
-      status("Redrawn from the code above.");
+      status(`Redrawn: ${data.dags[k].name} as your code leaves it.`);
+      ui.status.classList.remove("run-error");
       ui.reset.hidden = false;
     } catch (error) {
       status(error.message.split("\n").filter(Boolean).pop());
+      ui.status.classList.add("run-error");
     } finally {
       ui.run.disabled = false;
     }
@@ -328,7 +404,13 @@
     const { edit, reset } = editing(ui, {
       code: () => data.dags[k].source,
       run: () => drawFigure(k),
-      open: (area) => { ui.bar.after(area); ui.run.hidden = false; },
+      open: (area) => {
+        ui.bar.after(area);
+        ui.run.hidden = false;
+        const name = data.dags[k].name;
+        area.setAttribute("aria-label", `Code of this graph; Redraw draws ${name}`);
+        ui.status.textContent = `Redraw draws ${name} as your code leaves it.`;
+      },
       close: () => {
         (figure.querySelector(".dag-strip") || figure).innerHTML = ui.original;
         ui.run.hidden = true;
@@ -345,4 +427,31 @@
     ui.bar.append(ui.edit, ui.run, ui.reset, ui.status);
     figure.runUI = ui;
   });
+
+  // ----- for other scripts (see the top of this file) -----
+
+  async function showRun(code, output, status) {
+    try {
+      await ready((text) => { status.textContent = text; });
+      status.textContent = "Waiting for the example that is running…";
+      const result = await inTurn(async () => {
+        status.textContent = "Running…";
+        for (let j = 0; j < blocks.length; j++) if (!ran[j]) await execute(j);
+        return runInto(output, code);
+      });
+      status.textContent = result.error ? `Done, with an error: ${result.error}`
+                                        : result.output ? "" : "Done — no output.";
+      return result;
+    } catch (error) {
+      status.textContent = error.message;
+      return { output: "", error: error.message };
+    }
+  }
+
+  window.bookPython = {
+    run: (code) => showRun(code, document.createElement("pre"), document.createElement("span")),
+    showRun,
+    stop,
+    reset: forget,
+  };
 })();

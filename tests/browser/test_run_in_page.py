@@ -77,20 +77,38 @@ def run(page, index):
 def test_every_example_prints_what_the_book_shows(open_page, name):
     blocks = examples_of(name)["blocks"]
     page = open_page(f"{name}.html")
-    assert page.locator(RUN).count() == len(blocks)
+    runnable = [block for block in blocks if not block["needs"]]
+    assert page.locator(RUN).count() == len(runnable)
+    notes = page.locator("div.run-example.run-local-only + p.run-local-note").all_inner_texts()
+    assert notes == [f"Runs in a local Python (needs {block['needs']})."
+                     for block in blocks if block["needs"]]
     wrong = []
-    for index, block in enumerate(blocks):
+    for index, block in enumerate(runnable):
         got = run(page, index)
-        if block["needs"]:
-            assert "runs in a local Python only" in got, got
-            assert block["needs"] in got
-        elif name in LAST_DIGITS_DIFFER and LAST_DIGITS_DIFFER[name] in block["code"]:
+        if name in LAST_DIGITS_DIFFER and LAST_DIGITS_DIFFER[name] in block["code"]:
             assert NUMBER.sub("N", got) == NUMBER.sub("N", expected_output(block)), got
         elif not prints_as_expected(got, block):
             wrong.append(f"block {index + 1} of {len(blocks)}:\n{block['code']}"
                          f"--- the book shows:\n{expected_output(block)}"
                          f"--- the page printed:\n{got}")
     assert not wrong, f"{len(wrong)} blocks of {name} print otherwise:\n" + "\n".join(wrong)
+
+
+def test_examples_that_need_numpy_have_a_note_no_run_and_load_nothing(open_page):
+    page = open_page("13-tensors.html", wait_until="networkidle")
+    local = page.locator("div.run-example.run-local-only")
+    assert local.count() > 0
+    for index in range(local.count()):
+        block = local.nth(index)
+        note = block.locator("xpath=following-sibling::*[1]")
+        assert note.get_attribute("class") == "run-local-note"
+        note.scroll_into_view_if_needed()  # read, as a reader reads it
+        assert re.fullmatch(r"Runs in a local Python \(needs (numpy|torch)\)\.",
+                            note.text_content())
+    assert page.locator("div.run-local-only + .run-controls").count() == 0
+    page.wait_for_timeout(500)
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [url for url in loaded if "/run-in-page/" in url]
 
 
 def test_a_page_nobody_runs_loads_no_python(open_page):
@@ -111,6 +129,8 @@ def test_a_reader_edits_runs_again_and_resets(open_page):
 
     page.locator(".run-restart").nth(1).click()
     assert "NameError: name 'y' is not defined" in run(page, 1)
+    assert page.locator(OUTPUT).nth(1).evaluate("el => el.classList.contains('run-failed')")
+    assert "NameError" in page.locator(".run-status").nth(1).text_content()
 
     page.locator("div.run-example + .run-controls > .run-reset").nth(1).click()
     assert editors.count() == 0
@@ -144,7 +164,12 @@ def test_run_works_from_the_keyboard(open_page):
     page = open_page("01-derivatives.html")
     page.locator(RUN).first.focus()
     page.keyboard.press("Enter")
-    page.locator(OUTPUT).first.wait_for(state="visible", timeout=PATIENCE)
+    # The first example imports the package: it prints nothing, and says so.
+    page.wait_for_function("el => el.textContent === 'Done — no output.'",
+                           arg=page.locator(".run-status").first.element_handle(),
+                           timeout=PATIENCE)
+    assert not page.locator(OUTPUT).first.is_visible()
+    assert page.evaluate("document.activeElement.textContent") == "Run"
     page.locator("div.run-example + .run-controls > .run-edit").first.focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Control+a")
@@ -185,8 +210,10 @@ def test_from_a_file_the_run_button_says_how_to_serve_the_book(browser):
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_output_fits_a_phone_and_reads_in_both_modes(open_page, color_scheme):
     page = open_page("02-value.html", width=PHONE, color_scheme=color_scheme)
-    run(page, 0)
-    output = page.locator(OUTPUT).first
+    blocks = [b for b in examples_of("02-value")["blocks"] if not b["needs"]]
+    printing = next(i for i, block in enumerate(blocks) if expected_output(block))
+    run(page, printing)
+    output = page.locator(OUTPUT).nth(printing)
     assert output.is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") == PHONE
     box = output.bounding_box()
@@ -200,3 +227,75 @@ def test_output_fits_a_phone_and_reads_in_both_modes(open_page, color_scheme):
 def _luminance(css_colour):
     red, green, blue = (float(x) for x in re.findall(r"[\d.]+", css_colour)[:3])
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+RUNAWAY = "while True:\n    pass\n"
+
+
+def test_stop_ends_a_runaway_loop_and_the_next_run_prints_the_book_s_output(open_page):
+    page = open_page("03-chain-rule.html")
+    blocks = [b for b in examples_of("03-chain-rule")["blocks"] if not b["needs"]]
+    run(page, 0)
+    page.locator("div.run-example + .run-controls > .run-edit").nth(1).click()
+    page.locator("textarea.run-editor").first.fill(RUNAWAY)
+    page.locator(RUN).nth(1).click()
+    stop = page.locator(".run-stop").nth(1)
+    stop.wait_for(state="visible")
+    page.wait_for_function("el => el.textContent === 'Running…'",
+                           arg=page.locator(".run-status").nth(1).element_handle())
+    assert page.evaluate("document.activeElement.textContent") == "Stop"
+    stop.click()
+    status = page.locator(".run-status").nth(1)
+    page.wait_for_function("el => el.textContent.startsWith('Stopped.')",
+                           arg=status.element_handle(), timeout=PATIENCE)
+    assert page.locator(RUN).nth(1).is_visible() and not stop.is_visible()
+    # Reset puts the book's code back; the next example starts Python again,
+    # reruns the earlier ones and prints the book's output.
+    page.locator("div.run-example + .run-controls > .run-reset").nth(1).click()
+    assert prints_as_expected(run(page, 2), blocks[2])
+
+
+def test_reset_restores_python_s_state_so_the_next_example_prints_the_book_s_output(open_page):
+    page = open_page("03-chain-rule.html")
+    blocks = [b for b in examples_of("03-chain-rule")["blocks"] if not b["needs"]]
+    run(page, 0)
+    page.locator("div.run-example + .run-controls > .run-edit").nth(1).click()
+    editor = page.locator("textarea.run-editor").first
+    # Every name the block binds now holds a number the book never shows.
+    editor.fill(blocks[1]["code"].replace("2.0", "7.5").replace("3.0", "-4.25"))
+    run(page, 1)
+    page.locator("div.run-example + .run-controls > .run-reset").nth(1).click()
+    assert prints_as_expected(run(page, 2), blocks[2]), blocks[2]
+
+
+def test_redraw_of_a_failing_edit_reports_the_error_and_keeps_the_picture(open_page):
+    name = next(n for n in pages_with_examples() if examples_of(n)["dags"])
+    dag = examples_of(name)["dags"][0]
+    page = open_page(f"{name}.html")
+    figure = page.locator("figure.run-dag").first
+    before = figure.inner_html()
+    controls = page.locator("figure.run-dag + .run-controls").first
+    controls.locator(".run-edit").click()
+    assert dag["name"] in controls.locator(".run-status").text_content()
+    editor = page.locator("figure.run-dag + .run-controls + textarea.run-editor").first
+    for code, error in [(f"{dag['name']} = Value(1.0) / 0\n", "ZeroDivisionError"),
+                        (f"{dag['name']} = Value(1.0) +\n", "SyntaxError"),
+                        ("unrelated = 1\n", None)]:
+        editor.fill(code)
+        controls.locator(".run-button").click()
+        status = controls.locator(".run-status")
+        page.wait_for_function("el => el.classList.contains('run-error')",
+                               arg=status.element_handle(), timeout=PATIENCE)
+        if error:
+            assert error in status.text_content() and "still the one before" in \
+                status.text_content()
+        assert "Redrawn" not in status.text_content()
+        assert figure.inner_html() == before
+        page.evaluate("el => el.classList.remove('run-error')", status.element_handle())
+
+
+def test_the_page_s_python_is_offered_to_other_scripts(open_page):
+    page = open_page("02-value.html")
+    result = page.evaluate("bookPython.run('print(6 * 7)\\n1 / 0')", )
+    assert result["output"].startswith("42\n") and "ZeroDivisionError" in result["error"]
+    assert page.evaluate("bookPython.run('x = 1')") == {"output": "", "error": None}
