@@ -423,12 +423,20 @@ def _checked_data(data, inputs, local_grads):
     Traceback (most recent call last):
     ...
     TypeError: Value needs an int or float, got bool: True
+    >>> _checked_data(1.0, "x", ())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: Value's second argument is ...; a label is a keyword: Value(1.0, label='x')
     """
     if isinstance(data, bool) or not isinstance(data, numbers.Real):
         raise TypeError(f"Value needs an int or float, got {type(data).__name__}: {data!r}")
+    if isinstance(inputs, str):
+        raise TypeError(f"Value's second argument is an operation's inputs; a label is a "
+                        f"keyword: Value({data!r}, label={inputs!r})")
     if len(inputs) != len(local_grads):
-        raise ValueError(f"need one local derivative per input: {len(inputs)} inputs, "
-                         f"got {len(local_grads)}")
+        raise ValueError(f"need one local derivative per input: {len(inputs)} inputs, got "
+                         f"{len(local_grads)}. An operation records them instead of a "
+                         f"_backward closure, e.g. Value(t, (x,), 'tanh', (1 - t * t,))")
     return float(data)
 
 

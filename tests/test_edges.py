@@ -443,3 +443,14 @@ def test_numpy_integer_exponent_works_like_an_int():
 def test_tensor_layer_still_checks_its_activation_name():
     with pytest.raises(ValueError, match="activation must be one of"):
         TensorLayer([[1.0]], [0.0], activation="bogus")
+
+
+def test_a_label_passed_where_the_inputs_go_is_named_as_a_keyword():
+    with pytest.raises(TypeError, match=r"a label is a keyword: Value\(1.0, label='x'\)"):
+        Value(1.0, "x")
+
+
+def test_an_operation_without_local_derivatives_is_shown_the_packages_way():
+    x = Value(0.5)
+    with pytest.raises(ValueError, match=r"instead of a _backward closure, e.g. Value\(t, \(x,\)"):
+        Value(0.46, (x,), "tanh")
