@@ -252,12 +252,17 @@ class Value:
         return self.relu() + (-self).relu()
 
     def __float__(self):
-        """The plain number, for code that needs a float.
+        """Refused: through a float, ``math.exp(v)`` would cut ``v`` from its graph, silently.
 
-        >>> float(Value(2.5))
-        2.5
+        >>> import math
+        >>> math.exp(Value(1.0))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        TypeError: a Value does not turn into a float: ...
         """
-        return self.data
+        raise TypeError("a Value does not turn into a float: math's functions would cut it "
+                        "from its graph and its gradient would be lost without a word. "
+                        "Use v.item() for the number, and Value's operations (v.exp()) to compute")
 
     def item(self):
         """The plain number, as PyTorch's ``tensor.item()`` gives it.

@@ -156,8 +156,8 @@ def forward_reverse_check(f, args, seed=0):
 
     Reverse mode predicts the slope along ``d`` as ``grad · d``; ``jvp``
     computes the same slope by one forward sweep. No step size is involved,
-    so the two agree to rounding, even at a kink, where both take the same
-    one-sided slope and a finite difference straddles the corner.
+    so the two agree to rounding, even at a kink, where both take the slope
+    ``backward()`` uses and a finite difference straddles the corner.
 
     >>> forward_reverse_check(lambda a, b: (a * b).tanh() + a ** 3, [0.5, -1.5]) < 1e-15
     True

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from programs import Reference, generate, run
 
-from micrograd import MLP, Value, central_difference, grad, jvp, recorded_gradients
+from micrograd import MLP, Value, as_value, central_difference, grad, jvp, recorded_gradients
 from micrograd.higher import local_derivatives
 from micrograd.losses import squared_error
 
@@ -134,7 +134,7 @@ MIXED = {
 def test_mixed_nestings_with_plain_number_arguments_match_differences(name):
     f = MIXED[name]
     for x in (-0.8, 0.4, 1.3):
-        numeric = slope(lambda t: float(f(Value(t))), x)
+        numeric = slope(lambda t: as_value(f(Value(t))).item(), x)
         assert close(grad(f)(x), numeric, rel=1e-6, abs_=1e-8)
         assert close(jvp(f, [x], [1.0])[1], numeric, rel=1e-6, abs_=1e-8)
 

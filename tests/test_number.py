@@ -14,11 +14,15 @@ import pytest
 from micrograd import Value, central_difference, grad, jvp
 
 
-def test_float_and_item_give_the_plain_number():
+def test_item_gives_the_plain_number():
     v = Value(2.5) * 2
-    assert float(v) == 5.0 and type(float(v)) is float
     assert v.item() == 5.0 and type(v.item()) is float
-    assert math.sqrt(Value(16.0)) == 4.0  # math functions accept it through __float__
+
+
+@pytest.mark.parametrize("convert", [float, math.exp, math.sin, lambda v: math.sqrt(v)])
+def test_float_and_maths_functions_refuse_a_value_instead_of_dropping_its_gradient(convert):
+    with pytest.raises(TypeError, match=r"gradient would be lost .* Use v.item\(\)"):
+        convert(Value(1.0))
 
 
 def test_format_spec_formats_the_number_and_no_spec_gives_the_repr():
