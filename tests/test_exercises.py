@@ -214,7 +214,7 @@ MUTANTS = {
     "2.A": [('def my_add(a, b):\n    return Value(a.data + b.data, (a, b), "+", (b.data, a.data))',
              "a product's local derivatives"),
             ("def my_add(a, b):\n    return Value(a.data + b.data)",
-             "give the new Value its inputs"),
+             "has no inputs"),
             ('def my_add(a, b):\n    return Value(a.data + b.data, (a,), "+", (1.0,))',
              "b got no gradient"),
             ('def my_add(a, b):\n    return Value(a.data + b.data, (a, b), "+")',
@@ -309,7 +309,7 @@ MUTANTS = {
             ("def my_rsub(x, other):\n    return Value(other - x.data, (x,), '-', (1.0,))",
              "slope is -1"),
             ("def my_rsub(x, other):\n    return other - x.data", "return a Value"),
-            ("def my_rsub(x, other):\n    return Value(other - x.data)", "give the new Value")],
+            ("def my_rsub(x, other):\n    return Value(other - x.data)", "has no inputs")],
     "6.A": [("def my_neuron(weights, bias, inputs):\n"   # the notebook's zip
              "    return sum((w * x for w, x in zip(weights, inputs)), bias).tanh()",
              "zip dropped an input"),

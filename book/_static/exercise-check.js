@@ -37,7 +37,8 @@
     check.addEventListener("click", async () => {
       check.disabled = true;
       try {
-        await window.bookPython.runExample(stub);
+        const defined = await window.bookPython.runExample(stub);
+        ui.output.hidden = !defined;  // a stub that only defines prints nothing
         const printed = await window.bookPython.runExample(checker);
         show(result, printed, printed.trimStart().startsWith("✓"));
       } catch (error) {

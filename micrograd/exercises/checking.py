@@ -101,6 +101,7 @@ def numbers(count, seed, low=-3.0, high=3.0):
     return [round(rng.uniform(low, high), 3) for _ in range(count)]
 
 
-def show(xs):
-    """A short, readable form of a list of numbers for a message."""
-    return "[" + ", ".join(f"{x:.6g}" for x in xs) + "]"
+def show(xs, most=6):
+    """A short, readable form of a list of numbers for a message: at most ``most`` of them."""
+    shown = ", ".join(f"{x:.6g}" for x in xs[:most])
+    return f"[{shown}]" if len(xs) <= most else f"[{shown}, … {len(xs)} in all]"

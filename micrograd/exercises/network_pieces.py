@@ -17,7 +17,7 @@ from micrograd.exercises.checking import (
     numbers,
     show,
 )
-from micrograd.exercises.engine_pieces import compare
+from micrograd.exercises.engine_pieces import compare, named
 from micrograd.losses import squared_error
 from micrograd.nn import MLP
 
@@ -29,9 +29,12 @@ def values(xs):
 
 def check_neuron(neuron):
     """6.A: ``neuron(weights, bias, inputs)`` is tanh(Σ wᵢ·xᵢ + b), one input per weight."""
-    for n in (1, 2, 3, 5):
-        w, x, b = numbers(n, 60 + n), numbers(n, 70 + n), numbers(1, 80 + n)[0]
-        case = f"neuron(weights={show(w)}, bias={b}, inputs={show(x)})"
+    name = named(neuron, "neuron")
+    cases = [([2.0], [0.5], -0.5)] + [(numbers(n, 60 + n), numbers(n, 70 + n),
+                                        numbers(1, 80 + n)[0]) for n in (2, 3, 5)]
+    for w, x, b in cases:
+        n = len(w)
+        case = f"{name}(weights={show(w)}, bias={b}, inputs={show(x)})"
         act = sum(wi * xi for wi, xi in zip(w, x, strict=True)) + b
         ws, xs, bias = values(w), values(x), Value(b)
         out = call(neuron, case, ws, bias, xs)
@@ -46,7 +49,7 @@ def check_neuron(neuron):
         weighted_sum(ref_w, ref_x, ref_b).tanh().backward()
         compare(case, "weight gradients", [v.grad for v in ref_w], [v.grad for v in ws], [],
                 "build the output from the Values themselves (w * x), not from .data")
-    case = "neuron(weights=[3 weights], bias=0.5, inputs=[only 2 inputs])"
+    case = f"{name}(weights=[3 weights], bias=0.5, inputs=[only 2 inputs])"
     out = _returns(neuron, values([1.0, 2.0, 3.0]), Value(0.5), values([1.0, 1.0]))
     if out is not None:
         raise Mistake(case, "an error: 3 weights need 3 inputs", f"{out!r}",
@@ -92,7 +95,8 @@ def check_squared_error(squared_error_answer):
     """8.A: ``squared_error(predictions, targets)`` adds up (p - t)², one target per prediction."""
     for n in (1, 2, 4):
         p, t = numbers(n, 90 + n), numbers(n, 95 + n)
-        case = f"squared_error({show(p)}, {show(t)}), predictions as Values"
+        case = f"{named(squared_error_answer, 'squared_error')}({show(p)}, {show(t)}), " \
+               "predictions as Values"
         preds = values(p)
         out = call(squared_error_answer, case, preds, t)
         expect_value(case, out)
@@ -120,7 +124,7 @@ def check_sgd_step(sgd_step):
         params = values(data)
         for p, g in zip(params, grads, strict=True):
             p.grad = g
-        case = f"sgd_step(data={show(data)}, grads={show(grads)}, lr={lr})"
+        case = f"{named(sgd_step, 'sgd_step')}(data={show(data)}, grads={show(grads)}, lr={lr})"
         call(sgd_step, case, params, lr)
         want = [d - lr * g for d, g in zip(data, grads, strict=True)]
         compare(case, "data", want, [p.data for p in params],
@@ -153,7 +157,8 @@ def check_train(train):
                    rng=random.Random(5))
 
     for steps in (1, 2, 10):
-        case = f"train(MLP(3, [4, 4, 1]) on tiny_dataset, steps={steps}, lr=0.05)"
+        case = (f"{named(train, 'train')}(MLP(3, [4, 4, 1]), *tiny_dataset(), "
+                f"steps={steps}, lr=0.05)")
         mine = model()
         call(train, case, mine, xs, ys, steps, 0.05)
         got = [p.data for p in mine.parameters()]
@@ -162,8 +167,8 @@ def check_train(train):
         reference_train(stale, xs, ys, steps, 0.05, zero=False)
         compare(case, "parameters", [p.data for p in want.parameters()], got,
                 [([p.data for p in start.parameters()],
-                  "nothing moved: zero the gradients before backward(), not between "
-                  "backward() and the step"),
+                  "nothing moved: after backward(), step every parameter; and zero the "
+                  "gradients before backward(), not between backward() and the step"),
                  ([p.data for p in stale.parameters()],
                   "gradients not zeroed: each step's gradients add to the last; call "
                   "model.zero_grad() before each backward()")],
