@@ -14,6 +14,8 @@
 //   reset()    forgets what the examples did: the next run starts from the book's code
 //   showRun(code, output, status) -> Promise<{output, error}>: as run(), showing
 //              what is printed in the `output` element and how it went in `status`
+//   runExample(block) -> Promise<output>: runs an example block as its Run
+//              button does; rejects with what it raised
 (() => {
   "use strict";
   const meta = document.querySelector('meta[name="run-in-page"]');
@@ -318,17 +320,17 @@
     block.runUI = ui;
   });
 
-  // For the page's other scripts (exercise-check.js): run an example block
-  // (a div.run-example) as Run does, after the page's earlier examples, and
-  // return what it printed, or throw what stopped it.
-  window.bookPython = Object.assign(window.bookPython || {}, {
-    async runExample(block) {
-      const ui = block.runUI;
-      await runBlock(blocks.indexOf(block));
-      if (ui.status.textContent) throw new Error(ui.status.textContent);
-      return ui.output.textContent;
-    },
-  });
+  // For exercise-check.js: run an example block (a div.run-example) as its Run
+  // button does, and return what it printed; throw what it raised, or what
+  // stopped it.
+  async function runExample(block) {
+    const ui = block.runUI;
+    await runBlock(blocks.indexOf(block));
+    const failed = ui.status.classList.contains("run-error") ||
+                   ui.status.textContent.startsWith("Done, with an error");
+    if (failed) throw new Error(ui.output.textContent.trim() || ui.status.textContent);
+    return ui.output.textContent;
+  }
 
   // ----- graph pictures -----
 
@@ -451,6 +453,7 @@
   window.bookPython = {
     run: (code) => showRun(code, document.createElement("pre"), document.createElement("span")),
     showRun,
+    runExample,
     stop,
     reset: forget,
   };
