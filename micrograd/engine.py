@@ -368,8 +368,7 @@ def weighted_sum(weights, inputs, bias):
     """Return ``bias + Σ wᵢ·xᵢ`` as a single node, the heart of a neuron.
 
     The same number as ``sum((w * x for w, x in zip(weights, inputs)), bias)``
-    up to the last bits (from CPython 3.12, ``sum()`` of floats compensates for
-    rounding), with the same gradients, but one node instead of two per input:
+    on every Python, with the same gradients, but one node instead of two per input:
     d/dwᵢ = xᵢ, d/dxᵢ = wᵢ and d/db = 1. All arguments are ``Value`` objects.
 
     >>> w = [Value(2.0), Value(-1.0)]

@@ -182,8 +182,8 @@ class MLP(Module):
         """Feed ``x`` through every layer in turn.
 
         >>> model = MLP(3, [4, 4, 1], rng=random.Random(0))
-        >>> round(model([2.0, 3.0, -1.0]).data, 12)
-        4.764698392132
+        >>> model([2.0, 3.0, -1.0])
+        Value(data=4.764698392131953, grad=0.0)
         """
         for layer in self.layers:
             x = layer(x)
