@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VERSIONS = ["3.11", "3.12", "3.13"]
 TOOLS = {"pytest", "hypothesis", "numpy", "graphviz"}  # what the package's tests import
 BOOK_TESTS = ["tests/book_contract.py", "tests/test_book.py", "tests/test_examples.py",
+              "tests/test_stages.py",
               "tests/test_run_in_page_build.py", "tests/test_packaging.py"]
 
 
