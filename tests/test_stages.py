@@ -77,7 +77,16 @@ def check_plain_sweep(backward):
     assert big.grad == 0.0 and math.isnan(two.grad)
 
 
+def check_class_attributes(cls):
+    assert cls.__doc__ == Value.__doc__ and cls.__slots__ == Value.__slots__
+    assert not hasattr(cls, "__array_ufunc__"), "the first listing leaves NumPy out"
+    node = cls.__new__(cls)
+    with pytest.raises(AttributeError):
+        node.gard = 1.0  # the slots are all a Value has
+
+
 CHECKS = {
+    ("Value", "its attributes"): check_class_attributes,
     ("Value.__init__", "the idea"): check_constructor_idea,
     ("Value.backward", "the plain sweep"): check_plain_sweep,
 }
