@@ -16,6 +16,7 @@ def recursive_order(root):
     calls by default) raises ``RecursionError``: ``topological_order`` is the fix.
 
     >>> from micrograd import Value
+    >>> from micrograd.graph import recursive_order
     >>> a = Value(2.0, label="a")
     >>> b = Value(3.0, label="b")
     >>> c = a * b; c.label = "c"
