@@ -3,7 +3,7 @@
 // scroll bar. Such a frame gets a visible cue under it, a button that fits the
 // picture to the column (and back to full size), and a place in the keyboard's
 // tab order, so that arrow keys can scroll it. Checked again when the window
-// changes size.
+// changes size. A wide table's box gets the same place in the tab order.
 (() => {
   "use strict";
   const CUE = "Wider than the page: scroll it sideways, or";
@@ -49,10 +49,27 @@
     }
   }
 
-  window.addEventListener("load", check);
+  // The theme wraps each table in a box that scrolls sideways when the table
+  // is wider than the column: a keyboard reaches it only if it can focus it.
+  function checkTables() {
+    for (const box of document.querySelectorAll(".table-wrapper")) {
+      const wide = box.scrollWidth > box.clientWidth + 1;
+      box.toggleAttribute("tabindex", wide);
+      if (wide) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Table, wider than the page");
+      } else {
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    }
+  }
+
+  window.addEventListener("load", () => { check(); checkTables(); });
   let pending = null;
   window.addEventListener("resize", () => {
     clearTimeout(pending);
-    pending = setTimeout(check, 150);
+    pending = setTimeout(() => { check(); checkTables(); }, 150);
   });
 })();

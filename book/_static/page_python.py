@@ -5,7 +5,8 @@ The page's Pyodide (in a web worker) imports this module once and calls
 prompt compiles what is typed at it (mode ``"single"``), so the value of an
 expression is printed with ``repr``, and an error ends only its own statement.
 An error is shown as the book's doctests show it: the first and last line of
-the traceback.
+the traceback; for code the reader wrote (``name_lines=True``), with the
+lines of it that the error passed through between them.
 
 >>> session = new_session("x = 2")
 >>> print(run("x * 3\\nfor i in range(2):\\n    i\\nx / 0\\nx + 1", session), end="")
@@ -16,6 +17,11 @@ Traceback (most recent call last):
   ...
 ZeroDivisionError: division by zero
 3
+>>> print(run("def half(x):\\n    return x / 0\\nhalf(2)", session, name_lines=True), end="")
+Traceback (most recent call last):
+  line 3: half(2)
+  line 2: return x / 0
+ZeroDivisionError: division by zero
 """
 
 import ast
@@ -43,11 +49,20 @@ class _Echo(io.StringIO):
         return super().write(text)
 
 
-def run(code, namespace, echo=None):
+def _lines_passed(error, code):
+    """The lines of ``code`` that ``error`` passed through, as ``  line N: text``."""
+    lines = code.splitlines()
+    return "\n".join(f"  line {frame.lineno}: {lines[frame.lineno - 1].strip()}"
+                     for frame in traceback.extract_tb(error.__traceback__)
+                     if frame.filename == "<example>" and 0 < frame.lineno <= len(lines))
+
+
+def run(code, namespace, echo=None, name_lines=False):
     """Run ``code`` statement by statement in ``namespace``; return what it printed.
 
     ``echo``, if given, is called with each piece of text as it is printed,
     so that a reader sees a long example's lines while it runs.
+    ``name_lines`` names the lines of ``code`` that an error passed through.
     """
     printed = _Echo(echo) if echo else io.StringIO()
     with contextlib.redirect_stdout(printed):
@@ -61,7 +76,8 @@ def run(code, namespace, echo=None):
             try:
                 exec(compile(interactive, "<example>", "single"), namespace)
             except Exception as error:
-                print("Traceback (most recent call last):\n  ...")
+                print("Traceback (most recent call last):")
+                print(name_lines and _lines_passed(error, code) or "  ...")
                 print(traceback.format_exception_only(error)[-1], end="")
     return printed.getvalue()
 

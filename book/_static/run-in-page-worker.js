@@ -34,7 +34,9 @@ async function loadPython() {
 const calls = {
   load() {},
   newSession(py, echo, name, setup) { sessions[name] = py.newSession(setup); },
-  run(py, echo, name, code) { return py.run(code, sessions[name], echo); },
+  run(py, echo, name, code, nameLines = false) {
+    return py.run(code, sessions[name], echo, nameLines);
+  },
   dotSources(py, echo, name, item, rankdir) {
     const value = sessions[name].get(item);
     if (value === undefined) throw new Error(`The code does not define ${item}.`);

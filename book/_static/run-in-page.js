@@ -184,26 +184,33 @@
     return { edit, reset };
   }
 
-  // Python's error, as page_python.py prints it: its last line, or null.
+  // Python's error, as page_python.py prints it: its last line, and the line
+  // of the reader's code where it was raised, if named; or null.
   function errorIn(printed) {
     const lines = printed.trimEnd().split("\n");
     const traceback = lines.findIndex((line) => line.startsWith("Traceback (most recent call last)")
                                                 || /^ {2}File "<example>"/.test(line));
     if (traceback < 0) return null;
-    return lines.slice(traceback).find((line) => /^\w*(Error|Exception|Interrupt)\b/.test(line))
-        || lines.at(-1);
+    const rest = lines.slice(traceback);
+    const error = rest.find((line) => /^\w*(Error|Exception|Interrupt)\b/.test(line))
+                  || lines.at(-1);
+    const where = rest.filter((line) => /^ {2}line \d+:/.test(line)).pop()
+                  || rest.find((line) => /^ {2}File "<example>", line \d+/.test(line));
+    return where ? `${error} (${where.trim().split(":")[0].replace(/^File "<example>", /, "")})`
+                 : error;
   }
 
   // ----- example blocks -----
 
   // Run `code` in the page's namespace, showing what it prints in `output`
   // as it is printed (marked busy meanwhile), and as an error if it fails.
-  async function runInto(output, code) {
+  // `nameLines`: the code is the reader's, and an error names the lines it passed.
+  async function runInto(output, code, nameLines = false) {
     let printed = "";
     const shown = (text) => { output.textContent = text; output.hidden = !text; };
     output.setAttribute("aria-busy", "true");
     try {
-      printed = await call("run", ["page", code], (text) => shown(printed += text));
+      printed = await call("run", ["page", code, nameLines], (text) => shown(printed += text));
     } finally {
       output.removeAttribute("aria-busy");
     }
@@ -219,7 +226,8 @@
       ran[i] = true;
       return null;
     }
-    const result = await runInto(ui.output, ui.area ? ui.area.value : block.code);
+    const code = ui.area ? ui.area.value : block.code;
+    const result = await runInto(ui.output, code, code !== block.code);
     ran[i] = true;
     ui.reset.hidden = false;
     return result;
@@ -355,7 +363,7 @@
     for (let j = 0; j <= k; j++) {
       if (drawn[j] && j < k) continue;
       const code = j === k && ui.area ? ui.area.value : data.dags[j].source;
-      const printed = await call("run", ["dag", code]);
+      const printed = await call("run", ["dag", code, j === k && Boolean(ui.area)]);
       drawn[j] = true;
       if (j === k) {
         ui.output.textContent = printed;
@@ -439,7 +447,7 @@
       const result = await inTurn(async () => {
         status.textContent = "Running…";
         for (let j = 0; j < blocks.length; j++) if (!ran[j]) await execute(j);
-        return runInto(output, code);
+        return runInto(output, code, true);
       });
       status.textContent = result.error ? `Done, with an error: ${result.error}`
                                         : result.output ? "" : "Done — no output.";
