@@ -75,8 +75,9 @@ class LockedArray(np.ndarray):
 
 def _locked(array, kind=np.ndarray):
     """``array``, made read-only, as a ``kind`` array."""
+    array = array if kind is np.ndarray else array.view(kind)
     array.setflags(write=False)
-    return array if kind is np.ndarray else array.view(kind)
+    return array
 
 
 def _float_dtype(array, dtype):
