@@ -66,7 +66,7 @@ def draw_dot(root, rankdir="LR", edge_labels=False, max_nodes=1000):
     dot = _empty_digraph(rankdir)
     for node in nodes:
         dot.node(name[node], _record_label(node), shape="record")
-        if node._op:
+        if node._prev:  # a result computed outside any graph has no inputs to draw
             dot.node(name[node] + "_op", label=node._op)
             dot.edge(name[node] + "_op", name[node])
     for node in nodes:
@@ -100,11 +100,12 @@ SMALL_TENSOR = 6  # a tensor with at most this many entries shows its numbers
 
 
 def _tensor_label(label, tensor):
-    """A tensor's box: label and shape, and data and grad when there are few entries."""
+    """A tensor's box: label and shape, then data and any kept grad when there are few entries."""
     fields = [label, f"shape {tensor.shape}"]
     if tensor.data.size <= SMALL_TENSOR:
-        fields += [f"data {_entries(tensor.data.tolist())}",
-                   f"grad {_entries(tensor.grad.tolist())}"]
+        fields.append(f"data {_entries(tensor.data.tolist())}")
+        if tensor.grad is not None:
+            fields.append(f"grad {_entries(tensor.grad.tolist())}")
     return "{ " + " | ".join(fields) + " }"
 
 

@@ -143,7 +143,7 @@ def tensor_directional_check(f, arrays, h=1e-6, seed=0):
     rng = np.random.default_rng(seed)
     arrays = [np.asarray(a, dtype=np.float64) for a in arrays]
     direction = [rng.standard_normal(a.shape) for a in arrays]
-    tensors = [Tensor(a) for a in arrays]
+    tensors = [Tensor(a, requires_grad=True) for a in arrays]
     f(*tensors).backward()
     predicted = sum(float(np.sum(t.grad * d)) for t, d in zip(tensors, direction, strict=True))
     measured = directional_derivative(lambda *xs: f(*map(Tensor, xs)).data.item(), arrays,

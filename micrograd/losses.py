@@ -118,6 +118,10 @@ def accuracy(scores, labels):
 
 def _check_pairs(predictions, targets):
     """Raise unless there is one target per prediction, and every prediction is a ``Value``."""
+    if hasattr(predictions, "shape"):  # a Tensor or an array: the other engine's input
+        raise TypeError(f"predictions must be a list of Value objects, got a "
+                        f"{type(predictions).__name__} of shape {predictions.shape}: for the "
+                        f"tensor engine, use micrograd.tensor's loss of the same name")
     if len(predictions) != len(targets):
         raise ValueError(f"need one target per prediction: "
                          f"{len(predictions)} predictions, {len(targets)} targets")

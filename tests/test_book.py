@@ -194,7 +194,7 @@ def test_alt_text_names_word_operations_and_describes_tensors():
     from dag import alt_text
 
     from micrograd.tensor import Tensor
-    w = Tensor([[1.0, 2.0]], label="w")
+    w = Tensor([[1.0, 2.0]], label="w", requires_grad=True)
     out = w.tanh().sum()
     out.label = "out"
     text = alt_text(draw_dot(out).source)

@@ -66,17 +66,20 @@ def test_svg_renders_with_graphviz():
 def test_tensor_box_shows_its_shape_and_few_numbers():
     from micrograd.tensor import Tensor
 
-    w = Tensor([[1.0, -0.5], [2.0, 3.0]], label="w")
-    out = (w * 2).sum()
+    w = Tensor([[1.0, -0.5], [2.0, 3.0]], label="w", requires_grad=True)
+    doubled = w * 2
+    out = doubled.sum()
     out.label = "out"
+    out.retain_grad()
     out.backward()
     source = draw_dot(out).source
     assert "{ w | shape (2, 2) | data [[1, -0.5], [2, 3]] | grad [[2, 2], [2, 2]] }" in source
     assert "{ out | shape () | data 11 | grad 1 }" in source
+    assert "{  | shape (2, 2) | data [[2, -1], [4, 6]] }" in source  # its gradient was freed
 
 
 def test_big_tensor_box_shows_only_its_shape():
     from micrograd.tensor import Tensor
 
-    batch = Tensor([[0.0] * 3] * 100, label="X")
+    batch = Tensor([[0.0] * 3] * 100, label="X", requires_grad=True)
     assert '"{ X | shape (100, 3) }"' in draw_dot(batch.sum()).source

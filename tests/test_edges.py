@@ -40,7 +40,7 @@ def test_value_to_the_power_zero_at_zero_is_one_with_slope_zero():
 
 
 def test_tensor_to_the_power_zero_at_zero_is_one_with_slope_zero():
-    x = Tensor([0.0, 2.0])
+    x = Tensor([0.0, 2.0], requires_grad=True)
     y = (x ** 0).sum()
     y.backward()
     assert y.data == 2.0
@@ -88,7 +88,7 @@ def test_exact_division_keeps_relu_on_the_flat_side_of_its_kink():
     a = Value(49.0)
     (1 - a / 49).relu().backward()
     assert a.grad == 0.0
-    t = Tensor([49.0])
+    t = Tensor([49.0], requires_grad=True)
     (1 - t / 49).relu().sum().backward()
     assert t.grad.tolist() == [0.0]
 
@@ -120,7 +120,7 @@ def test_huge_quotient_of_equals_has_the_right_slopes():
     a, b = Value(1e200), Value(1e200)
     (a / b).backward()
     assert (a.grad, b.grad) == (1e-200, -1e-200)
-    ta, tb = Tensor([1e200]), Tensor([1e200])
+    ta, tb = Tensor([1e200], requires_grad=True), Tensor([1e200], requires_grad=True)
     (ta / tb).sum().backward()
     assert (ta.grad[0], tb.grad[0]) == (1e-200, -1e-200)
 
@@ -129,7 +129,7 @@ def test_huge_value_divided_by_itself_then_multiplied_back_has_slope_one():
     x = Value(1e200)
     ((x / x) * x).backward()
     assert x.grad == 1.0
-    t = Tensor([1e200])
+    t = Tensor([1e200], requires_grad=True)
     ((t / t) * t).sum().backward()
     assert t.grad.tolist() == [1.0]
 
@@ -158,7 +158,7 @@ def test_nan_propagates_through_every_value_operation(name):
 @pytest.mark.parametrize("name", sorted(UNARY))
 @pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")  # NumPy's notice of a NaN
 def test_nan_propagates_through_every_tensor_operation(name):
-    x = Tensor([NAN])
+    x = Tensor([NAN], requires_grad=True)
     y = UNARY[name](x).sum()
     y.backward()
     assert math.isnan(y.data)
@@ -167,7 +167,7 @@ def test_nan_propagates_through_every_tensor_operation(name):
 def test_relu_passes_the_gradient_of_a_nan_as_pytorch_does():
     x = Value(NAN)
     x.relu().backward()
-    t = Tensor([NAN, -1.0, 2.0])
+    t = Tensor([NAN, -1.0, 2.0], requires_grad=True)
     t.relu().sum().backward()
     assert x.grad == 1.0 and t.grad.tolist() == [1.0, 0.0, 1.0]
 
@@ -200,7 +200,7 @@ def test_tensor_data_cannot_be_written_in_place():
 
 
 def test_rebinding_tensor_data_leaves_the_recorded_graph_alone():
-    x = Tensor([3.0])
+    x = Tensor([3.0], requires_grad=True)
     y = (x * x).sum()
     x.data = [10.0]
     y.backward()
@@ -218,7 +218,7 @@ def test_tensor_copies_the_array_it_is_given():
 # The optimizer, with both engines
 
 def test_sgd_steps_tensor_parameters_by_rebinding():
-    w = Tensor([1.0, -2.0])
+    w = Tensor([1.0, -2.0], requires_grad=True)
     opt = SGD([w], lr=0.5)
     (w * w).sum().backward()
     opt.step()
@@ -226,7 +226,7 @@ def test_sgd_steps_tensor_parameters_by_rebinding():
 
 
 def test_sgd_zero_grad_gives_tensor_parameters_zero_arrays():
-    w = Tensor([[1.0, 2.0]])
+    w = Tensor([[1.0, 2.0]], requires_grad=True)
     opt = SGD([w])
     (w * w).sum().backward()
     opt.zero_grad()
@@ -235,7 +235,7 @@ def test_sgd_zero_grad_gives_tensor_parameters_zero_arrays():
 
 
 def test_sgd_zero_grad_clears_a_nan_gradient():
-    p, t = Value(1.0), Tensor([1.0])
+    p, t = Value(1.0), Tensor([1.0], requires_grad=True)
     p.grad, t.grad = NAN, np.array([NAN])
     opt = SGD([p, t])
     opt.zero_grad()
@@ -380,7 +380,7 @@ def test_tensor_max_margin_loss_refuses_labels_other_than_plus_minus_one(labels,
 ])
 def test_mean_over_empty_axes_has_numpy_s_shape_or_is_refused_where_numpy_gives_nan(
         shape, axis, keepdims):
-    x = Tensor(np.zeros(shape))
+    x = Tensor(np.zeros(shape), requires_grad=True)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         try:

@@ -53,7 +53,7 @@ def value_leaf(data):
 
 
 def tensor_leaf(data):
-    return Tensor(data)
+    return Tensor(data, requires_grad=True)
 
 
 def data_of(node):
@@ -167,3 +167,40 @@ def test_programs_match_live_pytorch(rng, tensors):
 
     program = generate(rng, tensors=tensors)
     compare_with_torch(program, run_torch(program), tensor_leaf if tensors else value_leaf)
+
+
+# --- which inputs need gradients: requires_grad mixes and no_grad ---------------------------
+
+@fuzz
+@given(programs, st.randoms(use_true_random=False))
+def test_leaves_without_requires_grad_change_no_other_gradient(rng, pick):
+    program = generate(rng, tensors=True)
+    if Reference(program).ambiguous:
+        return  # a ReLU input within rounding of 0: either slope is right
+    wanted = [pick.random() < 0.5 for _ in program["leaves"]]
+    wanted[pick.randrange(len(wanted))] = True
+    leaves, nodes = run(program, tensor_leaf)
+    mixed = iter(wanted)
+    some, some_nodes = run(program, lambda data: Tensor(data, requires_grad=next(mixed)))
+    if not some_nodes[-1].requires_grad:
+        return  # the result does not depend on any leaf that was picked
+    nodes[-1].backward()
+    some_nodes[-1].backward()
+    for everything, picked, wants in zip(leaves, some, wanted, strict=True):
+        if wants:
+            assert picked.grad.tobytes() == everything.grad.tobytes()
+        else:
+            assert picked.grad is None
+
+
+@fuzz
+@given(programs)
+def test_no_grad_gives_the_same_numbers_and_builds_no_graph(rng):
+    from micrograd.tensor import no_grad
+
+    program = generate(rng, tensors=True)
+    _, nodes = run(program, tensor_leaf)
+    with no_grad():
+        _, quiet = run(program, tensor_leaf)
+    for node, calm in zip(nodes, quiet, strict=True):
+        assert calm.is_leaf and node.data.tobytes() == calm.data.tobytes()

@@ -39,7 +39,8 @@ from micrograd.tensor import Tensor
 
 RECORD = re.compile(r'^\s*(n\d+) \[label="\{ (.*?) \| data (\S+) \| grad (\S+) \}"', re.M)
 TENSOR_RECORD = re.compile(
-    r'^\s*(n\d+) \[label="\{ (.*?) \| shape (\(.*?\))(?: \| (data .*?) \| (grad .*?))? \}"', re.M)
+    r'^\s*(n\d+) \[label="\{ (.*?) \| shape (\(.*?\))'
+    r'(?: \| (data .*?)(?: \| (grad .*?))?)? \}"', re.M)
 OPERATION = re.compile(r'^\s*(n\d+)_op \[label=(?:"(.*?)"|(\w+))\]', re.M)
 EDGE = re.compile(r"^\s*(n\d+) -> (n\d+)_op", re.M)
 TITLE_LINE = re.compile(r'^\s*(?:\w+=\S+ )*label="((?:[^"\\]|\\.)*)"', re.M)  # graph's title
@@ -128,7 +129,7 @@ def alt_text(dot_source):
     values = {name: (label or "a value", f"data {data}, grad {grad}")
               for name, label, data, grad in RECORD.findall(dot_source)}
     for name, label, shape, data, grad in TENSOR_RECORD.findall(dot_source):
-        numbers = f", {data}, {grad}" if data else ""
+        numbers = "".join(f", {field}" for field in (data, grad) if field)
         values[name] = (label or "a tensor", f"shape {shape}{numbers}")
     operations = {name: quoted or bare for name, quoted, bare in OPERATION.findall(dot_source)}
     inputs = {}
