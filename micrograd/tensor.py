@@ -25,6 +25,12 @@ import numbers
 
 from micrograd.graph import topological_order
 
+try:
+    import numpy as np
+except ImportError:
+    raise ImportError("micrograd.tensor needs NumPy: "
+                      "pip install 'micrograd-book[tensor]'") from None
+
 _recording = [True]  # False inside ``no_grad()``: operations build no graph
 
 
@@ -88,12 +94,6 @@ def _float_dtype(array, dtype):
     if np.dtype(dtype) not in (np.float32, np.float64):
         raise ValueError(f"dtype must be float32 or float64, got {np.dtype(dtype)}")
     return np.dtype(dtype)
-
-try:
-    import numpy as np
-except ImportError:
-    raise ImportError("micrograd.tensor needs NumPy: "
-                      "pip install 'micrograd-book[tensor]'") from None
 
 
 class Tensor:
