@@ -220,7 +220,7 @@ MUTANTS = {
             ('def my_add(a, b):\n    return Value(a.data + b.data, (a, b), "+")',
              "raised an error")],
     "2.B": [('def my_mul(a, b):\n    return Value(a.data * b.data, (a, b), "*", (a.data, b.data))',
-             "swap them"),
+             "the other input: if a moves by 1"),
             ('def my_mul(a, b):\n    return Value(a.data * b.data, (a, b), "*", (1.0, 1.0))',
              "a sum's local derivatives"),
             ('def my_mul(a, b):\n    return Value(a.data + b.data, (a, b), "*", (b.data, a.data))',
@@ -236,7 +236,14 @@ MUTANTS = {
              "        grad = child.grad", "never an input's gradient"),
             ("def my_backward_step(node):\n"
              "    for child in node._prev:\n        child.grad += node.grad",
-             "multiply the node's gradient by each local derivative")],
+             "each input's gradient grows by its local derivative times"),
+            ("def my_backward_step(node):\n"   # the local derivative alone
+             "    for child, local in zip(node._prev, node._local_grads):\n"
+             "        child.grad += local", "times the node's own gradient, node.grad"),
+            ("def my_backward_step(node):\n"   # children and local derivatives mispaired
+             "    for child, local in zip(reversed(node._prev), node._local_grads):\n"
+             "        child.grad += local * node.grad",
+             "pair each input with its own local derivative")],
     "4.A": [("def my_topological_order(root):\n"   # no memory of visited nodes
              "    order = []\n"
              "    def visit(v):\n"
@@ -268,6 +275,9 @@ MUTANTS = {
             ("def my_backward(root):\n"
              "    for node in reversed(topological_order(root)):\n        node._backward()",
              "the output's own gradient to 1"),
+            ("def my_backward(root):\n"   # the seed set after the sweep
+             "    for node in reversed(topological_order(root)):\n        node._backward()\n"
+             "    root.grad = 1.0", "start by setting the output's own gradient to 1"),
             ("def my_backward(root):\n"   # depth first, before every use has delivered
              "    root.grad = 1.0\n"
              "    stack = [root]\n"
@@ -398,6 +408,9 @@ def test_a_wrong_answer_fails_with_the_hint_for_its_mistake(exercise_id, index):
     message = str(result)
     assert message.startswith(f"✗ {exercise_id}: on ") and "\nHint: " in message
     assert hint in message.split("\nHint: ")[1] or hint in message, message
+    assert "(b.data, a.data)" not in message, "a hint points the way; it does not solve"
+    if exercise_id == "3.A":  # the check sweeps in order itself; topological order is ch. 4
+        assert "topological" not in message and "reverse" not in message, message
 
 
 def test_every_exercise_has_at_least_three_wrong_answers_and_two_right_ones():

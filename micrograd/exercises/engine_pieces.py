@@ -93,8 +93,8 @@ def check_mul(mul):
         compare(case, "data", [a * b], [data], [([a + b], "that is a sum: multiply")],
                 "the product's data is a.data * b.data")
         compare(case, "gradients", [b, a], grads,
-                [([a, b], "swap them: each input's local derivative is the other input, "
-                          "(b.data, a.data)"),
+                [([a, b], "each input's local derivative is the other input: if a moves "
+                          "by 1 and b stays, a·b moves by b"),
                  ([1.0, 1.0], "1 and 1 are a sum's local derivatives; a product's are "
                               "the other input")],
                 "d(a·b)/da = b and d(a·b)/db = a")
@@ -241,9 +241,25 @@ def passing_input_grad_step(node):
         grad = child.grad
 
 
+def unscaled_step(node):
+    """A mistake: the local derivative alone, without the node's own gradient."""
+    for child, local in zip(node._prev, node._local_grads, strict=True):
+        child.grad += local
+
+
+def swapped_step(node):
+    """A mistake: each input paired with the other input's local derivative."""
+    for child, local in zip(node._prev, reversed(node._local_grads), strict=True):
+        child.grad += local * node.grad
+
+
 def check_backward_step(backward_step):
-    """3.A: ``backward_step(node)`` does one chain-rule step: every input gets local·grad."""
-    for case, build, hint in example_graphs()[:-1]:
+    """3.A: ``backward_step(node)`` does one chain-rule step: every input gets local·grad.
+
+    The check calls the step on every node in the right order, so a wrong
+    number is the step's own doing.
+    """
+    for case, build, _ in example_graphs()[:-1]:
         root, leaves = build()
         root.backward()
         got = sweep(build, lambda node, case=case: call(backward_step, case, node))
@@ -252,8 +268,14 @@ def check_backward_step(backward_step):
                                                 "adds to the first, where = throws it away"),
                  (sweep(build, passing_input_grad_step),
                   "pass on the node's own gradient, node.grad, to every input, never an "
-                  "input's gradient")],
-                hint)
+                  "input's gradient"),
+                 (sweep(build, unscaled_step), "the chain rule multiplies: each local "
+                                               "derivative times the node's own gradient, "
+                                               "node.grad"),
+                 (sweep(build, swapped_step), "pair each input with its own local derivative: "
+                                              "node._prev[i] goes with node._local_grads[i]")],
+                "each input's gradient grows by its local derivative times the node's "
+                "gradient")
 
 
 def check_backward(backward):
@@ -265,9 +287,22 @@ def check_backward(backward):
         root, leaves = build()
         call(backward, case, root)
         got = [leaf.grad for leaf in leaves]
-        if all(g == 0 for g in got) and root.grad == 0:
-            hint = "start the sweep by setting the output's own gradient to 1"
+        nothing_moved = all(g == 0 for g in got) and any(expected)
+        if nothing_moved and seeded_works(backward, case, build, expected):
+            hint = ("start by setting the output's own gradient to 1, before the sweep: "
+                    "every other gradient is a multiple of it")
         compare(case, "gradients", expected, got, [], hint)
+
+
+def seeded_works(backward, case, build, expected):
+    """True when ``backward`` gets it right once the output's gradient is already 1.
+
+    Then the sweep is right and only the seed is missing, or comes too late.
+    """
+    root, leaves = build()
+    root.grad = 1.0
+    call(backward, case, root)
+    return all_close(expected, [leaf.grad for leaf in leaves])
 
 
 def check_topological_order(topological_order_answer):
