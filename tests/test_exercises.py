@@ -319,7 +319,8 @@ MUTANTS = {
             ("def my_rsub(x, other):\n    return Value(other - x.data, (x,), '-', (1.0,))",
              "slope is -1"),
             ("def my_rsub(x, other):\n    return other - x.data", "return a Value"),
-            ("def my_rsub(x, other):\n    return Value(other - x.data)", "has no inputs")],
+            ("def my_rsub(x, other):\n    return Value(other - x.data)",
+             "has no input: give it its input and its local derivative")],
     "6.A": [("def my_neuron(weights, bias, inputs):\n"   # the notebook's zip
              "    return sum((w * x for w, x in zip(weights, inputs)), bias).tanh()",
              "zip dropped an input"),

@@ -40,17 +40,17 @@ def run_operation(answer, name, args, shared=False):
         leaves = inputs = [Value(a) for a in args]
         case = f"{name}({', '.join(f'Value({a!r})' for a in args)})"
     out = call(answer, case, *inputs, overflow_hint=TOO_BIG)
-    expect_recorded(case, out)
+    expect_recorded(case, out, len(args))
     out.backward()
     return case, out.data, [leaf.grad for leaf in leaves]
 
 
-def expect_recorded(case, out):
-    """Raise unless the reader returned a ``Value`` that remembers its inputs."""
+def expect_recorded(case, out, count):
+    """Raise unless the reader returned a ``Value`` that remembers its ``count`` inputs."""
     expect_value(case, out)
     if not out._prev:
         raise Mistake(case, "a Value that records its inputs", "a Value with no inputs",
-                      NO_INPUTS)
+                      NO_INPUTS[count])
 
 
 def compare(case, what, expected, got, known_mistakes, hint):
@@ -66,8 +66,10 @@ def compare(case, what, expected, got, known_mistakes, hint):
 
 TOO_BIG = ("a value near overflow: e ** x is too big for a float once x passes 709, so "
            "tanh through e ** (2x) fails at 355; math.tanh saturates at ±1 instead")
-NO_INPUTS = ("the new Value has no inputs: give it its inputs and their local derivatives, "
-             "Value(data, inputs, op, local_grads)")
+NO_INPUTS = {1: "the new Value has no input: give it its input and its local derivative, "
+                "Value(data, (x,), op, (local_grad,))",
+             2: "the new Value has no inputs: give it its inputs and their local derivatives, "
+                "Value(data, (a, b), op, (local_grad_a, local_grad_b))"}
 
 
 def check_add(add):
@@ -157,7 +159,7 @@ def check_rsub(rsub):
         leaf = Value(x)
         case = f"{named(rsub, 'rsub')}(Value({x!r}), {other!r}), that is {other!r} - Value({x!r})"
         out = call(rsub, case, leaf, other)
-        expect_recorded(case, out)
+        expect_recorded(case, out, 1)
         compare(case, "data", [other - x], [out.data],
                 [([x - other], "the sign of the subtraction: in other - x the plain number "
                                "comes first; x - other is the other way round")],
