@@ -40,7 +40,7 @@ def test_the_stub_fails_with_a_hint_and_the_solution_checks(open_page):
     bar = exercise.locator(".run-controls").first
     assert bar.locator("button").all_inner_texts()[:2] == ["Run", "Check"]
 
-    verdict_after_check(page, exercise, lambda b: b.click())
+    message = verdict_after_check(page, exercise, lambda b: b.click())
     assert message.startswith("✗ 2.A: on my_add(Value(2.0), Value(-3.0))")
     assert "Hint: the new Value has no inputs" in message
 
