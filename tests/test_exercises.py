@@ -275,6 +275,8 @@ MUTANTS = {
             ("def my_backward(root):\n"
              "    for node in reversed(topological_order(root)):\n        node._backward()",
              "the output's own gradient to 1"),
+            ("def my_backward(root):\n"   # no sweep at all
+             "    root.grad = 1.0", "from the output back, in reverse topological order"),
             ("def my_backward(root):\n"   # the seed set after the sweep
              "    for node in reversed(topological_order(root)):\n        node._backward()\n"
              "    root.grad = 1.0", "start by setting the output's own gradient to 1"),

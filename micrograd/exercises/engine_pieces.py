@@ -289,11 +289,15 @@ def check_backward(backward):
         root, leaves = build()
         call(backward, case, root)
         got = [leaf.grad for leaf in leaves]
-        nothing_moved = all(g == 0 for g in got) and any(expected)
-        if nothing_moved and seeded_works(backward, case, build, expected):
-            hint = ("start by setting the output's own gradient to 1, before the sweep: "
-                    "every other gradient is a multiple of it")
+        if all(g == 0 for g in got) and any(expected):  # nothing reached the inputs
+            hint = NO_SEED if seeded_works(backward, case, build, expected) else NO_SWEEP
         compare(case, "gradients", expected, got, [], hint)
+
+
+NO_SEED = ("start by setting the output's own gradient to 1, before the sweep: every other "
+           "gradient is a multiple of it")
+NO_SWEEP = ("no gradient reached the inputs: after the seed, every node must pass its "
+            "gradient on, from the output back, in reverse topological order")
 
 
 def seeded_works(backward, case, build, expected):
