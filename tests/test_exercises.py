@@ -474,3 +474,26 @@ def test_readme_exercise_example_prints_what_it_says(capsys):
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].startswith("{'2.A': 'Record a sum: add(a, b)', ")
     assert printed[1] == promised[1]
+
+
+def test_the_checks_are_called_one_way_and_how_to_read_gives_no_answer_away():
+    chapters = {path.name: path.read_text() for path in sorted(BOOK.glob("*.md"))}
+    bare = [name for name, text in chapters.items()
+            if re.search(r'^>>> check\("\d+\.[A-Z]"', text, re.M)]
+    assert not bare, f"print(check(...)) as the stubs do, not a bare check(...), in {bare}"
+    sample = source("".join(re.findall(r"```\{doctest\}\n(.*?)```",
+                                       chapters["how-to-read.md"], re.S)))
+    for exercise_id, (_, _, solutions) in BOOK_EXERCISES.items():
+        for solution in solutions:
+            body = "\n".join(line for line in solution.splitlines()[1:]
+                             if "check(" not in line).strip()
+            assert body not in sample, f"how-to-read prints {exercise_id}'s solution"
+
+
+def test_no_exercise_asks_again_for_a_your_turn_function():
+    for chapter in sorted(BOOK.glob("*.md")):
+        text = chapter.read_text()
+        ours = set(re.findall(r"^>>> def (my_\w+)\(", "".join(BLOCK.findall(text)), re.M))
+        plain = "".join(re.findall(r"```\{doctest\}\n(.*?)```", text, re.S))
+        again = ours & set(re.findall(r"^>>> def (my_\w+)\(", plain, re.M))
+        assert not again, f"{chapter.name}: an exercise repeats Your turn's {again}"
