@@ -79,7 +79,7 @@ def test_every_example_prints_what_the_book_shows(open_page, name):
     page = open_page(f"{name}.html")
     runnable = [block for block in blocks if not block["needs"]]
     assert page.locator(RUN).count() == len(runnable)
-    notes = page.locator("div.run-example.run-local-only + p.run-local-note").all_inner_texts()
+    notes = page.locator("div.run-example.run-local-only + p.run-local-note").all_text_contents()
     assert notes == [f"Runs in a local Python (needs {block['needs']})."
                      for block in blocks if block["needs"]]
     wrong = []
