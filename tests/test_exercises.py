@@ -220,7 +220,7 @@ MUTANTS = {
             ('def my_add(a, b):\n    return Value(a.data + b.data, (a, b), "+")',
              "raised an error")],
     "2.B": [('def my_mul(a, b):\n    return Value(a.data * b.data, (a, b), "*", (a.data, b.data))',
-             "swap them"),
+             "the other input: if a moves by 1"),
             ('def my_mul(a, b):\n    return Value(a.data * b.data, (a, b), "*", (1.0, 1.0))',
              "a sum's local derivatives"),
             ('def my_mul(a, b):\n    return Value(a.data + b.data, (a, b), "*", (b.data, a.data))',
@@ -236,7 +236,14 @@ MUTANTS = {
              "        grad = child.grad", "never an input's gradient"),
             ("def my_backward_step(node):\n"
              "    for child in node._prev:\n        child.grad += node.grad",
-             "multiply the node's gradient by each local derivative")],
+             "each input's gradient grows by its local derivative times"),
+            ("def my_backward_step(node):\n"   # the local derivative alone
+             "    for child, local in zip(node._prev, node._local_grads):\n"
+             "        child.grad += local", "times the node's own gradient, node.grad"),
+            ("def my_backward_step(node):\n"   # children and local derivatives mispaired
+             "    for child, local in zip(reversed(node._prev), node._local_grads):\n"
+             "        child.grad += local * node.grad",
+             "pair each input with its own local derivative")],
     "4.A": [("def my_topological_order(root):\n"   # no memory of visited nodes
              "    order = []\n"
              "    def visit(v):\n"
@@ -268,6 +275,11 @@ MUTANTS = {
             ("def my_backward(root):\n"
              "    for node in reversed(topological_order(root)):\n        node._backward()",
              "the output's own gradient to 1"),
+            ("def my_backward(root):\n"   # no sweep at all
+             "    root.grad = 1.0", "from the output back, in reverse topological order"),
+            ("def my_backward(root):\n"   # the seed set after the sweep
+             "    for node in reversed(topological_order(root)):\n        node._backward()\n"
+             "    root.grad = 1.0", "start by setting the output's own gradient to 1"),
             ("def my_backward(root):\n"   # depth first, before every use has delivered
              "    root.grad = 1.0\n"
              "    stack = [root]\n"
@@ -309,7 +321,8 @@ MUTANTS = {
             ("def my_rsub(x, other):\n    return Value(other - x.data, (x,), '-', (1.0,))",
              "slope is -1"),
             ("def my_rsub(x, other):\n    return other - x.data", "return a Value"),
-            ("def my_rsub(x, other):\n    return Value(other - x.data)", "has no inputs")],
+            ("def my_rsub(x, other):\n    return Value(other - x.data)",
+             "has no input: give it its input and its local derivative")],
     "6.A": [("def my_neuron(weights, bias, inputs):\n"   # the notebook's zip
              "    return sum((w * x for w, x in zip(weights, inputs)), bias).tanh()",
              "zip dropped an input"),
@@ -398,6 +411,9 @@ def test_a_wrong_answer_fails_with_the_hint_for_its_mistake(exercise_id, index):
     message = str(result)
     assert message.startswith(f"✗ {exercise_id}: on ") and "\nHint: " in message
     assert hint in message.split("\nHint: ")[1] or hint in message, message
+    assert "(b.data, a.data)" not in message, "a hint points the way; it does not solve"
+    if exercise_id == "3.A":  # the check sweeps in order itself; topological order is ch. 4
+        assert "topological" not in message and "reverse" not in message, message
 
 
 def test_every_exercise_has_at_least_three_wrong_answers_and_two_right_ones():
@@ -458,3 +474,26 @@ def test_readme_exercise_example_prints_what_it_says(capsys):
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].startswith("{'2.A': 'Record a sum: add(a, b)', ")
     assert printed[1] == promised[1]
+
+
+def test_the_checks_are_called_one_way_and_how_to_read_gives_no_answer_away():
+    chapters = {path.name: path.read_text() for path in sorted(BOOK.glob("*.md"))}
+    bare = [name for name, text in chapters.items()
+            if re.search(r'^>>> check\("\d+\.[A-Z]"', text, re.M)]
+    assert not bare, f"print(check(...)) as the stubs do, not a bare check(...), in {bare}"
+    sample = source("".join(re.findall(r"```\{doctest\}\n(.*?)```",
+                                       chapters["how-to-read.md"], re.S)))
+    for exercise_id, (_, _, solutions) in BOOK_EXERCISES.items():
+        for solution in solutions:
+            body = "\n".join(line for line in solution.splitlines()[1:]
+                             if "check(" not in line).strip()
+            assert body not in sample, f"how-to-read prints {exercise_id}'s solution"
+
+
+def test_no_exercise_asks_again_for_a_your_turn_function():
+    for chapter in sorted(BOOK.glob("*.md")):
+        text = chapter.read_text()
+        ours = set(re.findall(r"^>>> def (my_\w+)\(", "".join(BLOCK.findall(text)), re.M))
+        plain = "".join(re.findall(r"```\{doctest\}\n(.*?)```", text, re.S))
+        again = ours & set(re.findall(r"^>>> def (my_\w+)\(", plain, re.M))
+        assert not again, f"{chapter.name}: an exercise repeats Your turn's {again}"

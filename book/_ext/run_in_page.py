@@ -64,24 +64,65 @@ def block_code(node):
 
 
 def _names(code):
-    """The top-level modules ``code`` imports, the names it reads and the names it binds."""
+    r"""The top-level modules ``code`` imports, the page's names it reads, and the names it binds.
+
+    A name is the page's when the code reads it before binding it: not a
+    function's parameter or local (``x`` in ``def f(x)``), a comprehension's
+    variable, or a name that an earlier line of the same code assigned.
+
+    >>> modules, reads, binds = _names("def f(x):\n    return x * k\nx = 2\nprint(f(x))")
+    >>> sorted(reads), sorted(binds)
+    (['k', 'print'], ['f', 'x'])
+    """
     try:
         tree = ast.parse(code)
     except SyntaxError:
         return set(), set(), set()
-    modules, reads, binds = set(), set(), set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            modules |= {alias.name for alias in node.names}
-            binds |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            modules.add(node.module)
-            binds |= {alias.asname or alias.name for alias in node.names}
-        elif isinstance(node, ast.Name):
-            (reads if isinstance(node.ctx, ast.Load) else binds).add(node.id)
-        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
-            binds.add(node.name)
+    modules = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+               for alias in node.names}
+    modules |= {node.module for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.level == 0}
+    reads, binds = set(), set()
+    for statement in tree.body:  # in order: a line reads what earlier lines left
+        reads |= _reads(statement) - binds
+        binds |= _binds(statement)
     return modules, reads, binds
+
+
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+          ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _reads(node, local=frozenset()):
+    """The names ``node`` reads that no function or comprehension around them binds."""
+    if isinstance(node, ast.Name):
+        return {node.id} - local if isinstance(node.ctx, ast.Load) else set()
+    if isinstance(node, SCOPES):
+        local = local | _locals(node)
+    return set().union(*(_reads(child, local) for child in ast.iter_child_nodes(node)))
+
+
+def _locals(scope):
+    """The names a function, lambda or comprehension binds for itself: parameters too."""
+    names = {arg.arg for arg in ast.walk(scope.args) if isinstance(arg, ast.arg)} \
+        if hasattr(scope, "args") else set()
+    for node in ast.walk(scope):
+        if node is not scope:
+            names |= _binds(node, nested=True)
+    return names
+
+
+def _binds(node, nested=False):
+    """The names a statement binds in the namespace it runs in (not inside its functions)."""
+    if isinstance(node, ast.Name):
+        return {node.id} if not isinstance(node.ctx, ast.Load) else set()
+    if isinstance(node, ast.Import | ast.ImportFrom):
+        return {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+    names = {node.name} if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef
+                                      | ast.ClassDef) else set()
+    if nested or isinstance(node, SCOPES):
+        return names
+    return names.union(*(_binds(child) for child in ast.iter_child_nodes(node)))
 
 
 def _imports_on_load(code):

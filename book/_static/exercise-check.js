@@ -23,6 +23,19 @@
     result.hidden = false;
   }
 
+  // Run the block that calls check(...) without showing its output under
+  // it: the verdict, under the stub, is where the reader looks.
+  async function echoless(checker) {
+    const output = checker.runUI.output;
+    output.classList.add("check-echo");
+    try {
+      return await window.bookPython.runExample(checker);
+    } finally {
+      output.hidden = true;
+      output.classList.remove("check-echo");
+    }
+  }
+
   function setUp(exercise) {
     const [stub, checker] = exercise.querySelectorAll("div.run-example");
     const ui = stub?.runUI;
@@ -38,8 +51,8 @@
       check.disabled = true;
       try {
         const defined = await window.bookPython.runExample(stub);
-        ui.output.hidden = !defined;  // a stub that only defines prints nothing
-        const printed = await window.bookPython.runExample(checker);
+        ui.output.hidden = !defined.trim();  // a stub that only defines prints nothing
+        const printed = await echoless(checker);
         show(result, printed, printed.trimStart().startsWith("✓"));
       } catch (error) {
         show(result, error.message, false);

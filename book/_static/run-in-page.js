@@ -89,7 +89,7 @@
     }
     if (!python) python = startPython();
     const started = Date.now();
-    const loading = () => status("Loading Python (once per page; it takes a few seconds)… " +
+    const loading = () => status("Loading Python (once per page; the first time it can take up to half a minute)… " +
                                  `${Math.round((Date.now() - started) / 1000)} s`);
     loading();
     const ticks = setInterval(loading, 1000);

@@ -16,7 +16,7 @@ nudging, and says which case failed first, with a hint.
 ✗ 2.B: on mul(Value(2.0), Value(-3.0))
   expected gradients [-3, 2]
   got      gradients [2, -3]
-Hint: swap them: each input's local derivative is the other input, (b.data, a.data)
+Hint: each input's local derivative is the other input: if a moves by 1 and b stays, a·b moves by b
 """
 
 from micrograd.exercises import engine_pieces as engine

@@ -40,17 +40,17 @@ def run_operation(answer, name, args, shared=False):
         leaves = inputs = [Value(a) for a in args]
         case = f"{name}({', '.join(f'Value({a!r})' for a in args)})"
     out = call(answer, case, *inputs, overflow_hint=TOO_BIG)
-    expect_recorded(case, out)
+    expect_recorded(case, out, len(args))
     out.backward()
     return case, out.data, [leaf.grad for leaf in leaves]
 
 
-def expect_recorded(case, out):
-    """Raise unless the reader returned a ``Value`` that remembers its inputs."""
+def expect_recorded(case, out, count):
+    """Raise unless the reader returned a ``Value`` that remembers its ``count`` inputs."""
     expect_value(case, out)
     if not out._prev:
         raise Mistake(case, "a Value that records its inputs", "a Value with no inputs",
-                      NO_INPUTS)
+                      NO_INPUTS[count])
 
 
 def compare(case, what, expected, got, known_mistakes, hint):
@@ -66,8 +66,10 @@ def compare(case, what, expected, got, known_mistakes, hint):
 
 TOO_BIG = ("a value near overflow: e ** x is too big for a float once x passes 709, so "
            "tanh through e ** (2x) fails at 355; math.tanh saturates at ±1 instead")
-NO_INPUTS = ("the new Value has no inputs: give it its inputs and their local derivatives, "
-             "Value(data, inputs, op, local_grads)")
+NO_INPUTS = {1: "the new Value has no input: give it its input and its local derivative, "
+                "Value(data, (x,), op, (local_grad,))",
+             2: "the new Value has no inputs: give it its inputs and their local derivatives, "
+                "Value(data, (a, b), op, (local_grad_a, local_grad_b))"}
 
 
 def check_add(add):
@@ -93,8 +95,8 @@ def check_mul(mul):
         compare(case, "data", [a * b], [data], [([a + b], "that is a sum: multiply")],
                 "the product's data is a.data * b.data")
         compare(case, "gradients", [b, a], grads,
-                [([a, b], "swap them: each input's local derivative is the other input, "
-                          "(b.data, a.data)"),
+                [([a, b], "each input's local derivative is the other input: if a moves "
+                          "by 1 and b stays, a·b moves by b"),
                  ([1.0, 1.0], "1 and 1 are a sum's local derivatives; a product's are "
                               "the other input")],
                 "d(a·b)/da = b and d(a·b)/db = a")
@@ -157,7 +159,7 @@ def check_rsub(rsub):
         leaf = Value(x)
         case = f"{named(rsub, 'rsub')}(Value({x!r}), {other!r}), that is {other!r} - Value({x!r})"
         out = call(rsub, case, leaf, other)
-        expect_recorded(case, out)
+        expect_recorded(case, out, 1)
         compare(case, "data", [other - x], [out.data],
                 [([x - other], "the sign of the subtraction: in other - x the plain number "
                                "comes first; x - other is the other way round")],
@@ -241,9 +243,25 @@ def passing_input_grad_step(node):
         grad = child.grad
 
 
+def unscaled_step(node):
+    """A mistake: the local derivative alone, without the node's own gradient."""
+    for child, local in zip(node._prev, node._local_grads, strict=True):
+        child.grad += local
+
+
+def swapped_step(node):
+    """A mistake: each input paired with the other input's local derivative."""
+    for child, local in zip(node._prev, reversed(node._local_grads), strict=True):
+        child.grad += local * node.grad
+
+
 def check_backward_step(backward_step):
-    """3.A: ``backward_step(node)`` does one chain-rule step: every input gets local·grad."""
-    for case, build, hint in example_graphs()[:-1]:
+    """3.A: ``backward_step(node)`` does one chain-rule step: every input gets local·grad.
+
+    The check calls the step on every node in the right order, so a wrong
+    number is the step's own doing.
+    """
+    for case, build, _ in example_graphs()[:-1]:
         root, leaves = build()
         root.backward()
         got = sweep(build, lambda node, case=case: call(backward_step, case, node))
@@ -252,8 +270,14 @@ def check_backward_step(backward_step):
                                                 "adds to the first, where = throws it away"),
                  (sweep(build, passing_input_grad_step),
                   "pass on the node's own gradient, node.grad, to every input, never an "
-                  "input's gradient")],
-                hint)
+                  "input's gradient"),
+                 (sweep(build, unscaled_step), "the chain rule multiplies: each local "
+                                               "derivative times the node's own gradient, "
+                                               "node.grad"),
+                 (sweep(build, swapped_step), "pair each input with its own local derivative: "
+                                              "node._prev[i] goes with node._local_grads[i]")],
+                "each input's gradient grows by its local derivative times the node's "
+                "gradient")
 
 
 def check_backward(backward):
@@ -265,9 +289,26 @@ def check_backward(backward):
         root, leaves = build()
         call(backward, case, root)
         got = [leaf.grad for leaf in leaves]
-        if all(g == 0 for g in got) and root.grad == 0:
-            hint = "start the sweep by setting the output's own gradient to 1"
+        if all(g == 0 for g in got) and any(expected):  # nothing reached the inputs
+            hint = NO_SEED if seeded_works(backward, case, build, expected) else NO_SWEEP
         compare(case, "gradients", expected, got, [], hint)
+
+
+NO_SEED = ("start by setting the output's own gradient to 1, before the sweep: every other "
+           "gradient is a multiple of it")
+NO_SWEEP = ("no gradient reached the inputs: after the seed, every node must pass its "
+            "gradient on, from the output back, in reverse topological order")
+
+
+def seeded_works(backward, case, build, expected):
+    """True when ``backward`` gets it right once the output's gradient is already 1.
+
+    Then the sweep is right and only the seed is missing, or comes too late.
+    """
+    root, leaves = build()
+    root.grad = 1.0
+    call(backward, case, root)
+    return all_close(expected, [leaf.grad for leaf in leaves])
 
 
 def check_topological_order(topological_order_answer):

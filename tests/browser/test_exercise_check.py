@@ -68,3 +68,27 @@ def test_check_works_by_keyboard_at_phone_width_in_both_modes(open_page, color_s
     text, ground = result.evaluate("el => [getComputedStyle(el).color, "
                                    "getComputedStyle(document.body).backgroundColor]")
     assert (_luminance(text) > _luminance(ground)) == (color_scheme == "dark")
+
+
+def test_after_check_only_the_editor_and_the_verdict_show(open_page):
+    page, exercise, editor = open_exercise(open_page, width=PHONE)
+    verdict_after_check(page, exercise, lambda b: b.click())
+    stub, checker = exercise.locator("div.run-example").all()
+    assert not stub.is_visible(), "the stub stays hidden behind its editor"
+    assert not exercise.locator("pre.run-output").first.is_visible(), "the stub printed nothing"
+    assert not checker.locator("xpath=following-sibling::pre[1]").is_visible(), \
+        "the verdict is not shown a second time under the check(...) block"
+    result = exercise.locator("pre.check-result")
+    assert result.evaluate("el => el.scrollWidth <= el.clientWidth"), "the verdict wraps"
+
+
+def test_a_chapter_5_exercise_runs_in_the_page_and_checks(open_page):
+    page = open_page("05-operations.html")
+    exercise = page.locator(EXERCISE).filter(has_text='check("5.B", my_sin)')
+    exercise.scroll_into_view_if_needed()
+    editor = exercise.locator("textarea.run-editor")
+    editor.wait_for(timeout=PATIENCE)
+    assert not exercise.locator("p.run-local-note").count(), "5.B needs nothing but the page"
+    editor.fill("def my_sin(x):\n"
+                "    return Value(math.sin(x.data), (x,), 'sin', (math.cos(x.data),))\n")
+    assert verdict_after_check(page, exercise, lambda b: b.click()) == "✓ 5.B passed every case."
