@@ -38,7 +38,8 @@ def test_every_step_equals_pytorchs(case):
 
 @pytest.mark.parametrize("case", ["sgd_momentum_weight_decay", "adam_betas_weight_decay"])
 def test_tensors_step_as_values_do(case):
-    ours = run(*training_cases.OPTIMIZERS[case], make=lambda x: Tensor(np.array(x)),
+    ours = run(*training_cases.OPTIMIZERS[case],
+               make=lambda x: Tensor(np.array(x), requires_grad=True),
                read=lambda p: float(p.data))
     assert ours[-1] == pytest.approx(TORCH["optimizers"][case][-1], rel=1e-12, abs=1e-14)
 
