@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "sphinx_copybutton",
     "sphinx_togglebutton",
+    "code_lines",
     "katex_math",
     "matplotlib.sphinxext.plot_directive",
     "dag",
