@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "sphinx_copybutton",
     "sphinx_togglebutton",
+    "code_lines",
     "katex_math",
     "matplotlib.sphinxext.plot_directive",
     "dag",
@@ -81,6 +82,7 @@ html_css_files = ["book.css", "exercise-check.css"]
 html_js_files = ["drawers.js", "figures.js", "search-summary.js",
                  ("exercise-check.js", {"defer": "defer"})]
 html_last_updated_fmt = None
+html_search_scorer = "book/_ext/search-scorer.js"  # chapters first, then the API
 html_favicon = "book/_static/favicon.svg"  # two values feeding a third
 html_theme_options = {
     "top_of_page_buttons": ["view"],  # the page's Markdown source

@@ -53,3 +53,39 @@ document.addEventListener("DOMContentLoaded", () => {
     if (lastOpener && lastOpener.isConnected) lastOpener.focus();
   });
 });
+
+// On a wide screen the chapter list stands beside the page. A button above
+// the page hides it (for a page with more room, or fewer distractions) and
+// shows it again; the choice holds for the other pages read in this tab.
+// The class is set before the page is drawn, so a hidden list never flashes.
+(() => {
+  const KEY = "book-chapter-list-hidden";
+  const root = document.documentElement;
+  const remembered = () => { try { return sessionStorage.getItem(KEY) === "1"; } catch { return false; } };
+  const remember = (hidden) => { try { sessionStorage.setItem(KEY, hidden ? "1" : "0"); } catch { /* private mode */ } };
+  root.classList.toggle("chapter-list-hidden", remembered());
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const list = document.querySelector(".sidebar-drawer");
+    const icons = document.querySelector(".content-icon-container");
+    if (!list || !icons) return;
+    list.id ||= "chapter-list";
+    const toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "chapter-list-toggle";
+    toggle.setAttribute("aria-controls", list.id);
+    toggle.innerHTML = '<svg aria-hidden="true"><use href="#svg-menu"></use></svg>';
+    const show = () => {
+      const hidden = root.classList.contains("chapter-list-hidden");
+      toggle.setAttribute("aria-expanded", String(!hidden));
+      toggle.setAttribute("aria-label", hidden ? "Show the chapter list" : "Hide the chapter list");
+      toggle.title = toggle.getAttribute("aria-label");
+    };
+    toggle.addEventListener("click", () => {
+      remember(root.classList.toggle("chapter-list-hidden"));
+      show();
+    });
+    show();
+    icons.prepend(toggle);
+  });
+})();

@@ -67,6 +67,7 @@
   }
 
   window.addEventListener("load", () => { check(); checkTables(); });
+  document.addEventListener("dag-redrawn", check);  // run-in-page.js drew new pictures
   let pending = null;
   window.addEventListener("resize", () => {
     clearTimeout(pending);

@@ -380,6 +380,30 @@
     return call("dotSources", ["dag", dag.name, dag.rankdir]);
   }
 
+  // A redrawn picture gets the frame of a built one (book/_ext/dag.py): its
+  // size in CSS pixels, and the narrowest width at which its text is still
+  // SMALLEST_TEXT pixels, below which it scrolls in its frame (figures.js).
+  const SMALLEST_TEXT = 12;
+  function framed(svg) {
+    const widthPt = parseFloat(svg.getAttribute("width"));  // Graphviz measures in points
+    const heightPt = parseFloat(svg.getAttribute("height"));
+    const width = Math.round(widthPt * 4 / 3), height = Math.round(heightPt * 4 / 3);
+    const fonts = [...svg.querySelectorAll("text[font-size]")]
+      .map((text) => parseFloat(text.getAttribute("font-size")));
+    const narrowest = fonts.length
+      ? Math.min(width, Math.ceil(widthPt * SMALLEST_TEXT / Math.min(...fonts))) : width;
+    svg.setAttribute("width", width);
+    svg.setAttribute("height", height);
+    svg.classList.add("dag-picture", "run-drawn");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "Graph drawn from the edited code");
+    const frame = document.createElement("div");
+    frame.className = "graphviz dag-frame";
+    frame.style.setProperty("--dag-min", `${narrowest}px`);
+    frame.append(svg);
+    return frame;
+  }
+
   async function drawFigure(k) {
     const ui = figures[k].runUI;
     const status = (text) => { ui.status.textContent = text; };
@@ -390,13 +414,8 @@
       status("Waiting for the example that is running…");
       const sources = await inTurn(() => { status("Drawing…"); return dotSourcesOf(k); });
       const strip = figures[k].querySelector(".dag-strip") || figures[k];
-      strip.replaceChildren(...sources.map((dot) => {
-        const svg = drawer.renderSVGElement(dot);
-        svg.classList.add("dag-picture", "run-drawn");
-        svg.setAttribute("role", "img");
-        svg.setAttribute("aria-label", "Graph drawn from the edited code");
-        return svg;
-      }));
+      strip.replaceChildren(...sources.map((dot) => framed(drawer.renderSVGElement(dot))));
+      document.dispatchEvent(new Event("dag-redrawn"));
       status(`Redrawn: ${data.dags[k].name} as your code leaves it.`);
       ui.status.classList.remove("run-error");
       ui.reset.hidden = false;
@@ -423,6 +442,7 @@
       },
       close: () => {
         (figure.querySelector(".dag-strip") || figure).innerHTML = ui.original;
+        document.dispatchEvent(new Event("dag-redrawn"));
         ui.run.hidden = true;
         drawn.length = 0;
         dagSession = null;

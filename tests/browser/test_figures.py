@@ -37,3 +37,43 @@ def test_a_wide_graph_fits_the_page_and_returns_to_full_size(open_page):
     assert cue.locator("button").get_attribute("aria-pressed") == "true"
     cue.locator("button").click()
     assert frame.evaluate("f => f.scrollWidth") == full
+
+
+# Each picture of a figure: the row it sits in, its filter (dark mode inverts
+# it), its frame's class, and the height in pixels of its smallest text.
+PICTURES = """figure => [...figure.querySelectorAll(".dag-strip .dag-picture")].map(picture => {
+  const box = picture.getBoundingClientRect();
+  let smallest = null;
+  if (picture.tagName.toLowerCase() === "svg") {
+    const scale = box.width / picture.viewBox.baseVal.width;
+    const fonts = [...picture.querySelectorAll("text[font-size]")]
+      .map(text => parseFloat(text.getAttribute("font-size")) * scale);
+    smallest = Math.min(...fonts);
+  }
+  return {top: Math.round(box.top), filter: getComputedStyle(picture).filter,
+          frame: picture.parentElement.closest(".dag-frame")?.className, smallest};
+})"""
+REDRAWING = 300_000  # ms: the page's Python loads first, on a busy machine
+
+
+def test_a_redrawn_graph_is_framed_laid_out_and_darkened_as_the_built_one(open_page):
+    page = open_page("03-chain-rule.html", width=PHONE, color_scheme="dark")
+    settle(page)
+    figure = page.locator("figure#fig-03-steps")
+    built = figure.evaluate(PICTURES)
+    assert len(built) >= 3 and all(p["filter"] != "none" for p in built)
+    controls = page.locator("figure#fig-03-steps + .run-controls")
+    controls.locator(".run-edit").click()
+    controls.locator(".run-button").click()  # the code as the book has it
+    page.wait_for_function("n => document.querySelectorAll('#fig-03-steps svg.run-drawn')"
+                           ".length === n", arg=len(built), timeout=REDRAWING)
+    page.wait_for_timeout(300)
+    redrawn = figure.evaluate(PICTURES)
+    rows = [sorted({p["top"] - pictures[0]["top"] for p in pictures})
+            for pictures in (built, redrawn)]
+    assert len(rows[0]) == len(rows[1]), "the strip keeps its rows"
+    for before, after in zip(built, redrawn, strict=True):
+        assert after["frame"] and "dag-frame" in after["frame"].split()
+        assert after["filter"] == before["filter"]
+        assert after["smallest"] >= 12 - 0.5, after
+    assert page.evaluate(CUT) == []

@@ -103,3 +103,35 @@ def test_a_page_without_sections_offers_no_contents_button(open_page):
     assert toggle(page, CONTENTS).count() == 0
     toggle(page, CHAPTERS).click()
     wait_open(page, CHAPTERS)
+
+
+def test_on_a_desktop_a_button_hides_and_shows_the_chapter_list_for_the_session(open_page):
+    page = open_page(CHAPTER, width=DESKTOP)
+    button = page.locator(".chapter-list-toggle")
+    list_shown = "() => document.querySelector('.sidebar-drawer').getBoundingClientRect().width > 0"
+    assert button.is_visible() and page.evaluate(list_shown)
+    assert button.get_attribute("aria-expanded") == "true"
+    article = page.locator("article[role=main]").bounding_box()
+    # From the keyboard: the button is in the tab order and answers Enter.
+    button.focus()
+    page.keyboard.press("Enter")
+    assert not page.evaluate(list_shown)
+    assert button.get_attribute("aria-expanded") == "false"
+    assert button.get_attribute("aria-label") == "Show the chapter list"
+    assert page.locator("article[role=main]").bounding_box()["x"] != article["x"]
+    # The next page, in the same tab, keeps the list hidden until it is asked for.
+    page.locator("a.next-page").click()
+    page.wait_for_url("**/04-backward.html")
+    assert not page.evaluate(list_shown)
+    button.focus()
+    page.keyboard.press("Space")
+    assert page.evaluate(list_shown)
+    assert button.get_attribute("aria-expanded") == "true"
+    page.reload()
+    assert page.evaluate(list_shown)
+
+
+def test_on_a_phone_the_chapter_list_has_no_hide_button(open_page):
+    page = open_page(CHAPTER, width=PHONE)
+    assert page.locator(".chapter-list-toggle").count() == 1
+    assert not page.locator(".chapter-list-toggle").is_visible()

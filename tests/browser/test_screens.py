@@ -1,5 +1,7 @@
 """The book read on a phone and on a desktop, in light and dark: readable, accessible, steady."""
 
+import re
+
 import pytest
 from harness import BUILD, DESKTOP, PHONE, axe, book_pages, chapters, settle
 from plots import PHONE_COLUMN
@@ -142,6 +144,35 @@ def test_a_printed_page_shows_every_solution(open_page):
         .filter(part => getComputedStyle(part).visibility !== "visible"
                         || part.getBoundingClientRect().height === 0).length""")
     assert hidden == 0
+
+
+def search(page, book_url, query):
+    """The results of a search, in order: [link, summary] (an object has no summary)."""
+    page.goto(f"{book_url}search.html?q={query}")
+    page.wait_for_function("""() => document.querySelector('p.search-summary')
+        ?.textContent.startsWith('Search finished')
+        && [...document.querySelectorAll('#search-results li')]
+        .filter(li => !li.matches('.kind-object')).every(li => li.querySelector('p.context'))""")
+    return page.eval_on_selector_all("#search-results li", """items => items.map(li => [
+        li.querySelector('a').getAttribute('href'), li.querySelector('p.context')?.textContent])""")
+
+
+def test_search_puts_the_chapter_that_teaches_it_first_and_chapters_before_the_rest(
+        open_page, book_url):
+    results = search(open_page("index.html"), book_url, "gradient check")
+    assert results[0][0].startswith("11-gradient-checking.html"), results[:3]
+    chapter = [link[0].isdigit() for link, _ in results]
+    assert chapter == sorted(chapter, reverse=True), "a chapter comes after another page"
+    assert False in chapter, "the query finds the API too"
+
+
+@pytest.mark.parametrize("query", ["partial derivative", "chain rule", "tanh"])
+def test_search_summaries_show_no_tex(open_page, book_url, query):
+    summaries = [summary for _, summary in search(open_page("index.html"), book_url, query)
+                 if summary]
+    assert summaries
+    for summary in summaries:
+        assert not re.search(r"\\[a-zA-Z]+|\$|\^\{|_\{", summary), summary
 
 
 def test_search_results_show_the_sentence_that_matched(open_page):
