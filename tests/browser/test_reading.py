@@ -6,14 +6,16 @@ import pytest
 from harness import BUILD, DESKTOP, PHONE, chapters, settle
 
 # For each paragraph of three lines or more in the article's prose: its
-# characters per line (its length over its height in lines).
+# characters per line (the length of its visible text over its height in lines).
 CHARACTERS_PER_LINE = """() => {
   const widths = [];
   for (const p of document.querySelectorAll('article[role=main] p')) {
     if (p.closest('.admonition, figure, table, .run-output')) continue;
     const lines = Math.round(p.getBoundingClientRect().height
                              / parseFloat(getComputedStyle(p).lineHeight));
-    if (lines >= 3) widths.push(p.textContent.length / lines);
+    const seen = p.cloneNode(true);  // KaTeX's MathML copy of each formula is not seen
+    seen.querySelectorAll('.katex-mathml').forEach(copy => copy.remove());
+    if (lines >= 3) widths.push(seen.textContent.length / lines);
   }
   return widths.sort((a, b) => a - b);
 }"""
