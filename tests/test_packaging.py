@@ -32,13 +32,20 @@ def test_the_version_is_the_distributions():
     assert micrograd.__version__ == metadata.version("micrograd-book")
 
 
-def test_the_wheel_installs_alone_and_trains_with_nothing_but_python(dist, tmp_path):
-    venv.create(tmp_path / "env", with_pip=True)
-    python = tmp_path / "env" / "bin" / "python"
+@pytest.fixture(scope="module")
+def clean_python(dist, tmp_path_factory):
+    """A fresh virtual environment with the wheel installed and nothing else."""
+    env = tmp_path_factory.mktemp("env")
+    venv.create(env, with_pip=True)
+    python = env / "bin" / "python"
     wheel = next(dist.glob("micrograd_book-*.whl"))
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
                     str(wheel)], check=True)
-    step = run(python, """
+    return python
+
+
+def test_the_wheel_installs_alone_and_trains_with_nothing_but_python(clean_python):
+    step = run(clean_python, """
 import random, sys
 import micrograd
 from micrograd import MLP, SGD, max_margin_loss, two_moons
@@ -57,15 +64,10 @@ print(micrograd.__version__, sorted(m for m in ("numpy", "graphviz") if m in sys
     assert step.stdout.split() == [micrograd.__version__, "[]"]
 
 
-def test_a_missing_extra_says_what_to_install(dist, tmp_path):
-    venv.create(tmp_path / "env", with_pip=True)
-    python = tmp_path / "env" / "bin" / "python"
-    wheel = next(dist.glob("micrograd_book-*.whl"))
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-                    str(wheel)], check=True)
-    draw = run(python, "from micrograd import Value, draw_dot; draw_dot(Value(1.0))")
+def test_a_missing_extra_says_what_to_install(clean_python):
+    draw = run(clean_python, "from micrograd import Value, draw_dot; draw_dot(Value(1.0))")
     assert "pip install 'micrograd-book[draw]'" in draw.stderr
-    tensor = run(python, "import micrograd.tensor")
+    tensor = run(clean_python, "import micrograd.tensor")
     assert "pip install 'micrograd-book[tensor]'" in tensor.stderr
 
 
