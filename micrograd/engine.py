@@ -361,7 +361,7 @@ def as_value(x):
 
 def _number(other):
     """The plain number of a Value or a number, for comparisons."""
-    return other.data if isinstance(other, Value) else as_value(other).data
+    return as_value(other).data
 
 
 def weighted_sum(weights, inputs, bias):

@@ -53,6 +53,8 @@ def local_derivatives(node):
             return (1 - node * node,)
         case "sigmoid":
             return (node * (1 - node),)
+        case "softplus":  # log(1 + eᶻ), of binary_cross_entropy
+            return (inputs[0].sigmoid(),)
         case "ReLU":
             return node._local_grads
         case "Σwx":

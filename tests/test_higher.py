@@ -20,7 +20,7 @@ from programs import Reference, generate, run
 from micrograd import MLP, Value, as_value, central_difference, grad, jvp, recorded_gradients
 from micrograd.graph import topological_order
 from micrograd.higher import local_derivatives
-from micrograd.losses import squared_error
+from micrograd.losses import binary_cross_entropy, squared_error
 
 TORCH = json.loads((Path(__file__).parent / "reference" / "higher_torch.json").read_text())
 
@@ -271,3 +271,12 @@ def test_second_derivatives_of_random_programs_agree_forward_over_reverse(rng):
                 json.dumps(program), d, reverse, forward)
         else:
             assert not math.isfinite(r) or abs(fw) >= 1e29, program
+
+
+def test_the_logistic_loss_has_second_derivatives_and_a_forward_slope():
+    def loss(s):
+        return binary_cross_entropy([s * 2.0], [1])
+    slope = grad(loss)
+    for s in (-3.0, 0.3, 5.0):
+        assert close(jvp(loss, [s], [1.0])[1], slope(s), rel=1e-12)
+        assert close(grad(slope)(s), central_difference(slope, s, h=1e-5), rel=1e-6)
